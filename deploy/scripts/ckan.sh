@@ -7,8 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 profile_settings() {
     PROFILE=$1
     case "$1" in
-        demo) INI="$RUN_DIR/ckan.ini"; DB=ckan_demo; CORE=ckan; REDIS_DB=0; PORT=$CKAN_PORT ;;
-        test) INI="$RUN_DIR/test.ini"; DB=ckan_test; CORE=ckan_test; REDIS_DB=1; PORT=$CKAN_TEST_PORT ;;
+        demo) INI="$RUN_DIR/ckan.ini"; DB=ckan_demo; DATASTORE_DB=datastore_demo; CORE=ckan; REDIS_DB=0; PORT=$CKAN_PORT ;;
+        test) INI="$RUN_DIR/test.ini"; DB=ckan_test; DATASTORE_DB=datastore_test; CORE=ckan_test; REDIS_DB=1; PORT=$CKAN_TEST_PORT ;;
         *) die "unknown profile '$1' (demo|test)" ;;
     esac
     PIDFILE="$RUN_DIR/ckan-$1.pid"
@@ -31,6 +31,8 @@ write_config() {
     while IFS= read -r line; do
         [[ -z $line || $line == \#* ]] && continue
         line=${line//@DB_URL@/postgresql://$DB_USER:$password@127.0.0.1:$PG_PORT/$DB}
+        line=${line//@DATASTORE_WRITE_URL@/postgresql://$DB_USER:$password@127.0.0.1:$PG_PORT/$DATASTORE_DB}
+        line=${line//@DATASTORE_READ_URL@/postgresql://$DATASTORE_READER:$password@127.0.0.1:$PG_PORT/$DATASTORE_DB}
         line=${line//@SOLR_URL@/$SOLR_URL/$CORE}
         line=${line//@REDIS_URL@/redis://127.0.0.1:$REDIS_PORT/$REDIS_DB}
         line=${line//@REDIS_PORT@/$REDIS_PORT}
@@ -47,6 +49,8 @@ setup() {
     log "migrating database $DB (CKAN core and plugins)"
     ckan_cli db upgrade >/dev/null 2>"$RUN_DIR/db-upgrade-$PROFILE.log" \
         || { cat "$RUN_DIR/db-upgrade-$PROFILE.log" >&2; die "database migration failed"; }
+    log "setting DataStore permissions on $DATASTORE_DB"
+    ckan_cli datastore set-permissions 2>/dev/null | pg_super -d "$DATASTORE_DB" >/dev/null
     if ! ckan_cli user show "$DEMO_ADMIN_USER" 2>/dev/null | grep -q "name=$DEMO_ADMIN_USER"; then
         log "creating sysadmin '$DEMO_ADMIN_USER'"
         ckan_cli user add "$DEMO_ADMIN_USER" email=admin@zhangdian.example.gov.cn \

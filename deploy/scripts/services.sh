@@ -21,11 +21,14 @@ start_postgres() {
     fi
     local password
     password=$(db_password)
-    if [[ $(pg_super -c "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'") != 1 ]]; then
-        pg_super -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$password'"
-    fi
+    local role
+    for role in "$DB_USER" "$DATASTORE_READER"; do
+        if [[ $(pg_super -c "SELECT 1 FROM pg_roles WHERE rolname='$role'") != 1 ]]; then
+            pg_super -c "CREATE ROLE $role LOGIN PASSWORD '$password'"
+        fi
+    done
     local db
-    for db in ckan_demo ckan_test; do
+    for db in ckan_demo ckan_test datastore_demo datastore_test; do
         if [[ $(pg_super -c "SELECT 1 FROM pg_database WHERE datname='$db'") != 1 ]]; then
             pg_super -c "CREATE DATABASE $db OWNER $DB_USER ENCODING 'UTF8'"
         fi

@@ -6,6 +6,8 @@ CKAN's stock schema splits on whitespace only, so none of these Chinese queries 
 import pytest
 from ckan.tests import factories, helpers
 
+from conftest import create_dataset
+
 TITLES = {
     "bus-routes": "张店区公交线路信息",
     "bus-stops": "张店区公交站点位置",
@@ -64,10 +66,11 @@ KEYS = {slug: key for key, slug in SLUGS.items()}
 
 
 @pytest.fixture
-def catalog(clean_portal):
+def catalog(clean_portal, sysadmin):
     org = factories.Organization(name="org-a", title="测试部门")
-    for key, title in TITLES.items():
-        factories.Dataset(name=SLUGS[key], title=title, owner_org=org["id"], notes="")
+    for number, (key, title) in enumerate(TITLES.items()):
+        create_dataset(sysadmin, org["id"], name=SLUGS[key], title=title, notes="",
+                       resource_code=f"370303-SE-{number:04d}")
 
 
 def _search(query):
@@ -82,10 +85,10 @@ def test_chinese_query_finds_exactly_the_expected_datasets(query):
 
 
 @pytest.mark.usefixtures("clean_portal")
-def test_dataset_created_through_the_api_is_found_through_solr():
-    dataset = helpers.call_action(
-        "package_create", context={"user": factories.Sysadmin()["name"]}, name="ds-new", title="张店区新能源汽车充电桩分布",
-        owner_org=factories.Organization()["id"],
-    )
+def test_dataset_created_through_the_api_is_found_through_solr(sysadmin):
+    dataset = create_dataset(sysadmin, factories.Organization()["id"], name="ds-new",
+                             title="张店区新能源汽车充电桩分布")
+
     result = helpers.call_action("package_search", q="充电桩")
+
     assert [d["id"] for d in result["results"]] == [dataset["id"]]

@@ -1,21 +1,51 @@
-"""Plugin classes. Kept thin: behaviour lives in ``logic/``, ``helpers.py``, ``views.py`` and ``cli.py``."""
+"""Plugin class. Kept thin: behaviour lives in ``policy.py``, ``logic/``, ``helpers.py`` and ``cli.py``."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
+from ckanext.zhangdian import policy
+
+# Fields copied to plain (string) index fields so they can be faceted and filtered exactly.
+FACETED_FIELDS = ("open_attribute", "theme", "update_frequency", "resource_code", "spatial_code")
+
 
 @tk.blanket.config_declarations
 @tk.blanket.helpers
 @tk.blanket.cli
+@tk.blanket.actions
+@tk.blanket.auth_functions
+@tk.blanket.validators
 class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
-    """The portal: Chinese UI, templates and the portal's commands."""
+    """The portal: Chinese UI, the open-data policy on every access path, and its commands."""
 
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
+    p.implements(p.IPackageController, inherit=True)
+
+    # IConfigurer
 
     def update_config(self, config):
         tk.add_template_directory(config, "templates")
         tk.add_public_directory(config, "public")
+
+    # IPackageController
+
+    def after_dataset_show(self, context: Any, pkg_dict: dict[str, Any]) -> None:
+        """Hide the data of restricted datasets; add the computed policy fields."""
+        policy.apply_to_dataset_dict(context, pkg_dict)
+
+    def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+        """Index policy fields as exact strings; keep restricted data out of searchable fields."""
+        for field in FACETED_FIELDS:
+            value = pkg_dict.get(f"extras_{field}")
+            if value:
+                pkg_dict[field] = value
+        pkg_dict.setdefault("open_attribute", policy.UNCONDITIONAL)
+        if pkg_dict["open_attribute"] != policy.UNCONDITIONAL:
+            policy.hide_data_in_index_document(pkg_dict, including_stored_dicts=False)
+        return pkg_dict

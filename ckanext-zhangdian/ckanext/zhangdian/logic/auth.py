@@ -1,0 +1,82 @@
+"""Auth functions: one per action of the extension, plus the data gate on ``resource_show``.
+
+``resource_show`` is the gate every data path goes through: the resource page, ``/download``,
+resource views and the DataStore API (``datastore_search``/``datastore_info`` authorise with it).
+"""
+
+from __future__ import annotations
+
+import ckan.authz as authz
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from ckanext.zhangdian import policy
+
+__all__ = [
+    "zhangdian_access_grant_create",
+    "zhangdian_access_grant_revoke",
+    "zhangdian_access_grant_list",
+    "resource_show",
+    "activity_diff",
+]
+
+
+def _can_manage_dataset(context, data_dict) -> dict:
+    """Sysadmins and editors of the dataset's own department."""
+    package_id = data_dict.get("package_id")
+    return authz.is_authorized("package_update", context, {"id": package_id})
+
+
+def zhangdian_access_grant_create(context, data_dict):
+    return _can_manage_dataset(context, data_dict)
+
+
+def zhangdian_access_grant_revoke(context, data_dict):
+    return _can_manage_dataset(context, data_dict)
+
+
+def zhangdian_access_grant_list(context, data_dict):
+    return _can_manage_dataset(context, data_dict)
+
+
+def _package_of_resource(resource_id: str | None) -> model.Package | None:
+    resource = model.Resource.get(resource_id or "")
+    return resource.package if resource is not None else None
+
+
+def _denied(package: model.Package) -> dict:
+    if policy.open_attribute_of(package) == policy.CONDITIONAL:
+        message = tk._("This dataset is conditionally open: its data is available to users "
+                       "whose application has been approved.")
+    else:
+        message = tk._("This dataset is not open: its data is available only to the providing "
+                       "department.")
+    return {"success": False, "msg": message}
+
+
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def resource_show(next_auth, context, data_dict):
+    result = next_auth(context, data_dict)
+    if not result.get("success"):
+        return result
+    package = _package_of_resource(data_dict.get("id") or data_dict.get("resource_id"))
+    if package is not None and not policy.can_access_data(context, package):
+        return _denied(package)
+    return result
+
+
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def activity_diff(next_auth, context, data_dict):
+    """A diff shows resource URLs, so it needs access to the dataset's data."""
+    result = next_auth(context, data_dict)
+    if not result.get("success"):
+        return result
+    from ckanext.activity.model import Activity
+
+    activity = model.Session.get(Activity, data_dict.get("id"))
+    package = model.Package.get(activity.object_id) if activity is not None else None
+    if package is not None and not policy.can_access_data(context, package):
+        return _denied(package)
+    return result
