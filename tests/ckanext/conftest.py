@@ -44,5 +44,5 @@ def department(sysadmin):
 
 
 def create_dataset(user: dict, owner_org: str, **fields) -> dict:
-    return helpers.call_action("package_create", context={"user": user["name"]},
+    return helpers.call_action("package_create", context={"user": user["name"], "ignore_auth": False},
                                owner_org=owner_org, **dataset_fields(**fields))
