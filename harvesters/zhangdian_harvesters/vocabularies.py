@@ -61,6 +61,8 @@ OPEN_ATTRIBUTE = Vocabulary(
         "普遍开放": "unconditional", "依申请开放": "conditional",
         "无条件开放类": "unconditional", "受限开放类": "conditional", "受限": "conditional",
         "禁止开放类": "closed", "禁止": "closed", "非开放": "closed",
+        "无条件": "unconditional", "有条件": "conditional", "不予开放类": "closed",
+        "有条件开放类": "conditional",
     }),
     _frozen({"unconditional": "Unconditionally open", "conditional": "Conditionally open",
              "closed": "Not open"}),
@@ -88,6 +90,10 @@ UPDATE_FREQUENCY = Vocabulary(
         "月度": "monthly", "季度": "quarterly", "每季": "quarterly", "季": "quarterly",
         "半年": "semiannual", "年度": "annual", "年": "annual", "每年度": "annual",
         "不定时": "irregular", "按需": "irregular", "静态": "static", "一次性": "static",
+        "实时更新": "realtime", "每日更新": "daily", "按日": "daily",
+        "每周更新": "weekly", "按周": "weekly", "每月更新": "monthly", "按月": "monthly",
+        "每季度更新": "quarterly", "按季度": "quarterly", "每半年更新": "semiannual", "半年度": "semiannual",
+        "每年更新": "annual", "按年": "annual", "不定期更新": "irregular",
     }),
     _frozen({
         "realtime": "Real time", "daily": "Daily", "weekly": "Weekly", "monthly": "Monthly",
@@ -133,6 +139,13 @@ FIELD_TYPE = Vocabulary(
         # legacy one-letter codes of the 1272 templates (catalog.md §3)
         "C": "string", "N": "number", "I": "integer", "F": "number", "D": "date",
         "T": "datetime", "L": "boolean", "B": "binary", "Y": "number", "M": "string", "G": "any",
+        # short forms and database column types seen in 信息项 lists
+        "字符": "string", "文本": "string", "整型": "integer", "数值": "number", "日期": "date",
+        "日期时间": "datetime", "时间": "time", "布尔": "boolean", "逻辑型": "boolean",
+        "VARCHAR": "string", "VARCHAR2": "string", "NVARCHAR2": "string", "CHAR": "string", "CLOB": "string",
+        "TEXT": "string", "INT": "integer", "INTEGER": "integer", "BIGINT": "integer", "NUMBER": "number",
+        "DECIMAL": "number", "NUMERIC": "number", "FLOAT": "number", "DOUBLE": "number", "DATE": "date",
+        "DATETIME": "datetime", "TIMESTAMP": "datetime", "BOOLEAN": "boolean", "BLOB": "binary",
     }),
     _frozen({
         "string": "Text", "integer": "Integer", "number": "Number", "date": "Date",
