@@ -31,6 +31,7 @@ test: services
 	$(VENV_BIN)/python -m pytest --ckan-ini=.run/test.ini $(PYTEST_ARGS)
 
 stop:
+	@bash $(SCRIPTS)/demo.sh --stop-lists-server
 	@bash $(SCRIPTS)/ckan.sh stop demo
 	@bash $(SCRIPTS)/ckan.sh stop test
 	@bash $(SCRIPTS)/services.sh stop

@@ -39,6 +39,7 @@ write_config() {
         line=${line//@REDIS_DB@/$REDIS_DB}
         line=${line//@SITE_URL@/http://127.0.0.1:$PORT}
         line=${line//@STORAGE@/$STORAGE}
+        line=${line//@LISTS_DIR@/$RUN_DIR/lists}
         settings+=("$line")
     done < "$DEPLOY_DIR/ckan-settings.ini"
     "$VENV_BIN/ckan" config-tool "$INI" "${settings[@]}" >/dev/null

@@ -1,15 +1,54 @@
 #!/usr/bin/env bash
-# `make demo`: CKAN on the demo profile with demo content, then where to find it.
+# `make demo`: CKAN on the demo profile, the demo departments, their open-data lists served over
+# local HTTP (a stand-in for the departments' web servers) and harvested, then where to find it all.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
+LISTS_DIR="$RUN_DIR/demo-lists"
+LISTS_URL="http://127.0.0.1:$DEMO_LISTS_PORT"
+INI="$RUN_DIR/ckan.ini"
+
+lists_server_ready() { curl -fsS "$LISTS_URL/zd-jtysj/" >/dev/null; }
+
+if [[ ${1:-} == --stop-lists-server ]]; then
+    if pid_alive "$RUN_DIR/demo-lists-server.pid"; then
+        log "stopping the demo list server"
+        kill "$(cat "$RUN_DIR/demo-lists-server.pid")"
+    fi
+    rm -f "$RUN_DIR/demo-lists-server.pid"
+    exit 0
+fi
+
 bash "$DEPLOY_DIR/scripts/ckan.sh" setup demo
-log "loading demo data (labelled 【演示数据】)"
-"$VENV_BIN/ckan" -c "$RUN_DIR/ckan.ini" zhangdian demo-data 2>>"$RUN_DIR/demo-data.log"
+log "loading the demo departments (labelled 【演示数据】)"
+"$VENV_BIN/ckan" -c "$INI" zhangdian demo-data 2>>"$RUN_DIR/demo.log"
+
+log "writing the departments' demo lists to $LISTS_DIR"
+"$VENV_BIN/python" "$DEPLOY_DIR/demo/make_demo_lists.py" "$LISTS_DIR" > "$RUN_DIR/demo-lists.txt"
+if ! lists_server_ready 2>/dev/null; then
+    log "serving the demo lists on $LISTS_URL"
+    nohup "$VENV_BIN/python" -m http.server "$DEMO_LISTS_PORT" --bind 127.0.0.1 --directory "$LISTS_DIR" \
+        > "$RUN_DIR/demo-lists-server.log" 2>&1 &
+    echo $! > "$RUN_DIR/demo-lists-server.pid"
+    wait_for 30 lists_server_ready || die "the demo list server did not start"
+fi
+
+registered=$("$VENV_BIN/harvest" -c "$INI" sources 2>/dev/null || true)
+while IFS=$'\t' read -r department list_file; do
+    if ! grep -q "^$department-list" <<<"$registered"; then
+        "$VENV_BIN/harvest" -c "$INI" register "$department" "$LISTS_URL/$department/$list_file" \
+            --frequency WEEKLY 2>>"$RUN_DIR/demo.log"
+    fi
+done < "$RUN_DIR/demo-lists.txt"
+
+log "harvesting every department's list (deliberate defects are reported below)"
+"$VENV_BIN/harvest" -c "$INI" run --all 2>>"$RUN_DIR/demo.log" || true
+
 bash "$DEPLOY_DIR/scripts/ckan.sh" serve demo
 cat <<MSG
 
   张店区公共数据开放平台 is running: http://127.0.0.1:$CKAN_PORT/
   Sysadmin login: $DEMO_ADMIN_USER / $DEMO_ADMIN_PASSWORD
+  Demo lists: $LISTS_URL/   Harvest commands: .venv/bin/harvest -c $INI --help
   Logs: $RUN_DIR/*.log    Stop everything: make stop
 
 MSG

@@ -1,4 +1,4 @@
-"""Demo content for ``make demo``: a few Zhangdian departments and datasets, labelled as demo data.
+"""Demo content for ``make demo``: the Zhangdian departments, labelled as demo data.
 
 Loading is idempotent: departments and datasets are keyed by their URL names.
 """
@@ -12,38 +12,14 @@ import ckan.plugins.toolkit as tk
 DEMO_LABEL = "【演示数据】"
 
 DEPARTMENTS = [
-    {"name": "zd-jtysj", "title": "张店区交通运输局"},
-    {"name": "zd-scjgj", "title": "张店区市场监督管理局"},
-    {"name": "zd-jytyj", "title": "张店区教育和体育局"},
-    {"name": "zd-tjj", "title": "张店区统计局"},
-]
-
-DATASETS = [
-    {"name": "zd-bus-routes", "owner_org": "zd-jtysj", "title": "张店区公交线路信息",
-     "resource_code": "370303-JT-0001", "theme": "transport", "update_frequency": "monthly",
-     "notes": "张店区城区公交线路的编号、起讫站点和首末班时间。", "tags": ["公交", "交通出行"]},
-    {"name": "zd-taxi-companies", "owner_org": "zd-jtysj", "title": "张店区出租汽车企业名录",
-     "resource_code": "370303-JT-0002", "theme": "transport", "update_frequency": "quarterly",
-     "notes": "辖区内出租汽车经营企业名称、统一社会信用代码和车辆数。", "tags": ["出租车"]},
-    {"name": "zd-food-licences", "owner_org": "zd-scjgj", "title": "张店区食品经营许可信息",
-     "resource_code": "370303-SC-0001", "theme": "market", "update_frequency": "weekly",
-     "notes": "食品经营许可证编号、经营者名称、经营场所和有效期。", "tags": ["食品安全", "行政许可"]},
-    {"name": "zd-schools", "owner_org": "zd-jytyj", "title": "张店区中小学校名录",
-     "resource_code": "370303-JY-0001", "theme": "education", "update_frequency": "annual",
-     "notes": "辖区中小学校名称、地址、学段和办学性质。", "tags": ["教育"]},
-    {"name": "zd-student-enrolment", "owner_org": "zd-jytyj", "title": "张店区中小学学生学籍信息",
-     "resource_code": "370303-JY-0002", "theme": "education", "update_frequency": "annual",
-     "open_attribute": "closed", "exception_reason": "sensitive",
-     "legal_basis": "《中华人民共和国个人信息保护法》第二十八条、第三十一条（不满十四周岁未成年人个人信息）",
-     "review_date": "2027-12-31", "notes": "学生姓名、学籍号、就读学校等个人信息，不予开放。", "tags": ["教育"]},
-    {"name": "zd-gdp-quarterly", "owner_org": "zd-tjj", "title": "张店区地区生产总值（季度）",
-     "resource_code": "370303-TJ-0001", "theme": "government", "update_frequency": "quarterly",
-     "notes": "按季度发布的张店区地区生产总值及增速。", "tags": ["经济", "统计"]},
-    {"name": "zd-enterprise-survey", "owner_org": "zd-tjj", "title": "张店区规模以上企业经营状况调查数据",
-     "resource_code": "370303-TJ-0002", "theme": "industry", "update_frequency": "annual",
-     "open_attribute": "conditional", "open_conditions": "仅限科研和统计分析使用，须签署数据利用协议，不得识别单个企业。",
-     "exception_reason": "law", "legal_basis": "《中华人民共和国统计法》第二十五条",
-     "review_date": "2026-06-30", "notes": "规模以上工业企业营业收入、利润等调查数据。", "tags": ["统计"]},
+    {"name": "zd-jtysj", "title": "张店区交通运输局", "short_name": "区交通运输局"},
+    {"name": "zd-scjgj", "title": "张店区市场监督管理局", "short_name": "区市场监管局"},
+    {"name": "zd-jytyj", "title": "张店区教育和体育局", "short_name": "区教育和体育局"},
+    {"name": "zd-wsjkj", "title": "张店区卫生健康局", "short_name": "区卫生健康局"},
+    {"name": "zd-mzj", "title": "张店区民政局", "short_name": "区民政局"},
+    {"name": "zd-zjj", "title": "张店区住房和城乡建设局", "short_name": "区住房和城乡建设局"},
+    {"name": "zd-zrzyj", "title": "张店区自然资源局", "short_name": "区自然资源局"},
+    {"name": "zd-tjj", "title": "张店区统计局", "short_name": "区统计局"},
 ]
 
 
@@ -63,22 +39,15 @@ def _ensure(kind: str, data: dict[str, Any]) -> bool:
 
 
 def load_demo_data() -> tuple[int, int]:
-    """Create the demo departments and datasets that are missing; return (created, existing)."""
+    """Create the demo departments that are missing; return (created, existing).
+
+    Their datasets come from harvesting the demo lists (deploy/demo/make_demo_lists.py).
+    """
     created = existing = 0
     for department in DEPARTMENTS:
-        data = dict(department, description=f"{DEMO_LABEL}{department['title']}（演示用部门）")
+        data = dict(department, level="district",
+                    description=f"{DEMO_LABEL}{department['title']}（演示用部门）")
         if _ensure("organization", data):
-            created += 1
-        else:
-            existing += 1
-    for dataset in DATASETS:
-        data = dict(
-            dataset,
-            notes=f"{DEMO_LABEL}{dataset['notes']}",
-            tags=[{"name": tag} for tag in dataset["tags"]],
-            license_id="cc-by",
-        )
-        if _ensure("package", data):
             created += 1
         else:
             existing += 1

@@ -11,7 +11,8 @@ from ckan.lib.plugins import DefaultTranslation
 from ckanext.zhangdian import policy
 
 # Fields copied to plain (string) index fields so they can be faceted and filtered exactly.
-FACETED_FIELDS = ("open_attribute", "theme", "update_frequency", "resource_code", "spatial_code")
+FACETED_FIELDS = ("open_attribute", "theme", "update_frequency", "resource_code", "spatial_code",
+                  "harvest_source")
 
 
 @tk.blanket.config_declarations

@@ -1,0 +1,143 @@
+"""The ``zhangdian_list`` harvest source type (ckanext-harvest): a department's open-data list.
+
+Thin glue around ``zhangdian_harvesters``: gather = read + validate the list, fetch = download +
+validate each data file, import = publish through ``LocalCKAN`` (the same publisher the CLI and
+RemoteCKAN users run). ckanext-harvest provides sources, jobs, queues, scheduling and job reports.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import ckan.model as model
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+from ckanapi import LocalCKAN
+from ckanext.harvest.harvesters.base import HarvesterBase
+from ckanext.harvest.interfaces import IHarvester
+from ckanext.harvest.model import HarvestObject, HarvestObjectExtra
+from zhangdian_harvesters import HarvestError, read_list
+from zhangdian_harvesters.pipeline import (
+    NO_BASIS_REASON, REMOVED_REASON, PlannedDataset, plan_datasets, prepare_publication)
+from zhangdian_harvesters.publish import UNCHANGED, CatalogPublisher, Publication, PublishedFile
+
+from ckanext.zhangdian import harvest_settings
+
+log = logging.getLogger(__name__)
+
+PUBLISH, WITHDRAW = "publish", "withdraw"
+
+
+def _extra(harvest_object: HarvestObject, key: str, value: str) -> None:
+    harvest_object.extras.append(HarvestObjectExtra(key=key, value=value))
+
+
+class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
+    """Harvests a department's 数据开放清单 (CSV/XLSX/JSON, URL or allowed local path)."""
+
+    p.implements(IHarvester)
+
+    def info(self) -> dict[str, str]:
+        return {
+            "name": "zhangdian_list",
+            "title": tk._("Zhangdian open-data list"),
+            "description": tk._("A department's open-data list (CSV, XLSX or JSON) and its data files."),
+        }
+
+    def validate_config(self, config: str | None) -> str | None:
+        return harvest_settings.validate_source_config(config)
+
+    # gather: read and validate the list --------------------------------------------------------
+
+    def gather_stage(self, harvest_job) -> list[str] | None:
+        source = harvest_job.source
+        owner_org = model.Package.get(source.id).owner_org
+        try:
+            location = harvest_settings.list_location(source.url)
+            result = read_list(location, defaults=harvest_settings.source_defaults(source.config),
+                               code_pattern=tk.config.get("ckanext.zhangdian.resource_code_pattern"),
+                               fetch_options=harvest_settings.fetch_options())
+        except (HarvestError, ValueError) as error:
+            self._save_gather_error(str(error), harvest_job)
+            return None
+        for problem in result.problems:
+            self._save_gather_error(f"{problem.message}（{problem.hint}）", harvest_job)
+        for finding in result.findings:
+            self._save_gather_error(f"提示：{finding.message}（{finding.hint}）", harvest_job)
+
+        publisher = CatalogPublisher(LocalCKAN(), source.id)
+        published = publisher.published_codes()
+        ids = []
+        for planned in plan_datasets(result, owner_org):
+            published.pop(planned.resource_code, None)
+            if planned.policy_problem:
+                existing = publisher.current(planned.dataset["name"])
+                if existing is None:
+                    continue
+                ids.append(self._object(harvest_job, planned.resource_code, WITHDRAW,
+                                        {"id": existing["id"], "reason": NO_BASIS_REASON}))
+            else:
+                ids.append(self._object(harvest_job, planned.resource_code, PUBLISH,
+                                        {"planned": planned.to_json()}))
+        for code, dataset in published.items():
+            ids.append(self._object(harvest_job, code, WITHDRAW,
+                                    {"id": dataset["id"], "reason": REMOVED_REASON}))
+        if not ids and result.problems:
+            self._save_gather_error("清单没有可发布的信息资源。", harvest_job)
+            return None
+        return ids
+
+    def _object(self, job, code: str, kind: str, content: dict[str, Any]) -> str:
+        harvest_object = HarvestObject(guid=code, job=job, content=json.dumps(
+            {"kind": kind, **content}, ensure_ascii=False))
+        _extra(harvest_object, "kind", kind)
+        harvest_object.save()
+        return harvest_object.id
+
+    # fetch: download and validate the data file ------------------------------------------------
+
+    def fetch_stage(self, harvest_object) -> bool:
+        content = json.loads(harvest_object.content)
+        if content["kind"] != PUBLISH:
+            return True
+        planned = PlannedDataset.from_json(content["planned"])
+        prepared = prepare_publication(planned, harvest_settings.workdir(harvest_object.id),
+                                       harvest_settings.fetch_options())
+        for problem in prepared.problems:
+            self._save_object_error(problem, harvest_object, "Fetch")
+        content["files"] = [dict(f.signature(), path=str(f.path)) for f in prepared.publication.files]
+        harvest_object.content = json.dumps(content, ensure_ascii=False)
+        harvest_object.save()
+        return True
+
+    # import: publish through ckanapi -----------------------------------------------------------
+
+    def import_stage(self, harvest_object) -> bool | str:
+        content = json.loads(harvest_object.content)
+        publisher = CatalogPublisher(LocalCKAN(), harvest_object.source.id)
+        try:
+            if content["kind"] == WITHDRAW:
+                dataset = publisher.current(content["id"])
+                if dataset is None:
+                    return "unchanged"
+                result = publisher.withdraw(dataset, content["reason"])
+                harvest_object.current = False
+            else:
+                planned = PlannedDataset.from_json(content["planned"])
+                files = tuple(PublishedFile(**dict(f, path=Path(f["path"]))) for f in content["files"])
+                result = publisher.publish(Publication(planned.dataset, files))
+                harvest_object.current = True
+        except Exception as error:  # a CKAN validation error, a lost connection… recorded, not hidden
+            log.exception("import of %s failed", harvest_object.guid)
+            self._save_object_error(f"发布失败：{error}", harvest_object, "Import")
+            return False
+        finally:
+            shutil.rmtree(harvest_settings.workdir(harvest_object.id), ignore_errors=True)
+        harvest_object.package_id = result.dataset_id
+        _extra(harvest_object, "outcome", result.outcome)
+        harvest_object.save()
+        return "unchanged" if result.outcome == UNCHANGED else True
