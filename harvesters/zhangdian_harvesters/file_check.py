@@ -27,7 +27,7 @@ class FileCheck:
     problem: str | None = None
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1024 * 1024), b""):
@@ -38,7 +38,7 @@ def _sha256(path: Path) -> str:
 def check_data_file(path: Path, table_schema: dict, open_attribute: str, workdir: Path, *,
                     source_url: str = "") -> FileCheck:
     """Validate ``path`` against the dataset's Table Schema and decide what to publish."""
-    original_hash = _sha256(path)
+    original_hash = sha256_of(path)
     stem = Path(source_url).stem or path.stem
     normalised = workdir / f"{stem}.csv"
     try:

@@ -22,10 +22,10 @@ from typing import Any
 from zhangdian_harvesters.dataset_dict import info_items_to_table_schema, to_dataset_dict
 from zhangdian_harvesters.errors import FetchError
 from zhangdian_harvesters.fetch import FetchOptions, fetch
-from zhangdian_harvesters.file_check import check_data_file
+from zhangdian_harvesters.file_check import check_data_file, sha256_of
 from zhangdian_harvesters.lists import is_url
 from zhangdian_harvesters.publish import (
-    CREATED, UNCHANGED, UPDATED, WITHDRAWN, CatalogPublisher, Publication)
+    CREATED, UNCHANGED, UPDATED, WITHDRAWN, CatalogPublisher, Publication, PublishedFile, completed_fingerprint)
 from zhangdian_harvesters.records import ListResult
 
 CLOSED = "closed"
@@ -90,9 +90,27 @@ def _local_copy(data_file: str, workdir: Path, options: FetchOptions) -> tuple[P
     return path, path.name
 
 
-def prepare_publication(planned: PlannedDataset, workdir: Path,
-                        fetch_options: FetchOptions | None = None) -> Prepared:
-    """Fetch and validate the data file of a planned dataset and decide what to mirror."""
+def _reusable_files(previous: dict[str, Any] | None, planned: PlannedDataset, content_hash: str,
+                    source_url: str) -> tuple[PublishedFile, ...] | None:
+    """The previously published files, when the same bytes were validated against the same schema."""
+    resources = (previous or {}).get("resources") or []
+    if not resources or previous.get("open_attribute") != planned.open_attribute:
+        return None
+    if info_items_to_table_schema(previous.get("info_items") or []) != planned.table_schema:
+        return None
+    if any(r.get("content_hash") != content_hash or (r.get("source_url") or "") != source_url for r in resources):
+        return None
+    return tuple(PublishedFile(None, r["name"], r["format"], r["content_hash"], r["validation_status"],
+                               r.get("validation_report") or "", r.get("source_url") or "") for r in resources)
+
+
+def prepare_publication(planned: PlannedDataset, workdir: Path, fetch_options: FetchOptions | None = None,
+                        previous: dict[str, Any] | None = None) -> Prepared:
+    """Fetch and validate the data file of a planned dataset and decide what to mirror.
+
+    ``previous`` (the dataset as published) lets an unchanged file skip validation: the same bytes
+    under the same schema get the same result.
+    """
     dataset, problems = planned.dataset, []
     if planned.open_attribute == CLOSED:
         return Prepared(Publication(dataset), problems)
@@ -108,11 +126,37 @@ def prepare_publication(planned: PlannedDataset, workdir: Path,
     except FileNotFoundError:
         problems.append(f"第{planned.row}行：找不到数据文件“{Path(planned.data_file).name}”。")
         return Prepared(Publication(dataset), problems)
+    reused = _reusable_files(previous, planned, sha256_of(path), source_url)
+    if reused is not None:
+        return Prepared(Publication(dataset, reused), problems)
     check = check_data_file(path, planned.table_schema, planned.open_attribute, workdir,
                             source_url=source_url)
     if check.problem:
         problems.append(f"第{planned.row}行：{check.problem}")
     return Prepared(Publication(dataset, tuple(check.files)), problems)
+
+
+def is_unchanged(planned: PlannedDataset, previous: dict[str, Any] | None, workdir: Path,
+                 fetch_options: FetchOptions | None = None) -> bool:
+    """Would publishing ``planned`` change nothing? Downloads and hashes the file, never validates it."""
+    if previous is None or previous.get("private") or planned.policy_problem:
+        return False
+    expected = completed_fingerprint(previous)
+    if not expected:
+        return False
+    if planned.open_attribute == CLOSED or not planned.data_file:
+        return Publication(planned.dataset).fingerprint() == expected
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        path, source_url = _local_copy(planned.data_file, workdir, fetch_options or FetchOptions())
+    except (FetchError, FileNotFoundError):
+        return False
+    try:
+        reused = _reusable_files(previous, planned, sha256_of(path), source_url)
+    finally:
+        if path.parent == workdir:
+            path.unlink(missing_ok=True)
+    return reused is not None and Publication(planned.dataset, reused).fingerprint() == expected
 
 
 @dataclass(frozen=True)
@@ -139,11 +183,11 @@ def preview_changes(result: ListResult, owner_org: str, publisher: CatalogPublis
             action = WITHDRAWN if existing and not existing.get("private") else SKIPPED
             changes.append(PlannedChange(planned.resource_code, planned.row, action, NO_BASIS_REASON))
             continue
-        prepared = prepare_publication(planned, workdir / planned.dataset["name"], fetch_options)
+        prepared = prepare_publication(planned, workdir / planned.dataset["name"], fetch_options, existing)
         detail = "；".join(prepared.problems)
         if existing is None:
             action = CREATED
-        elif (existing.get("harvest_fingerprint") == prepared.publication.fingerprint()
+        elif (completed_fingerprint(existing) == prepared.publication.fingerprint()
               and not existing.get("private")):
             action = UNCHANGED
         else:

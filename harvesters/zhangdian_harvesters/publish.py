@@ -28,7 +28,7 @@ WITHDRAWN_MARK = "withdrawn"
 class PublishedFile:
     """A file to mirror into CKAN storage as one resource of the dataset."""
 
-    path: Path
+    path: Path | None  # None: already published (matched by signature, never uploaded again)
     name: str
     format: str
     content_hash: str
@@ -101,43 +101,31 @@ class CatalogPublisher:
                 return found
 
     def publish(self, publication: Publication) -> PublishResult:
-        """Create or update the dataset so that it matches ``publication`` exactly."""
+        """Create or update the dataset so that it matches ``publication`` exactly.
+
+        As few writes as a hand-written script: one ``package_create``/``package_update`` (which also
+        drops stale resources) plus one upload per new file. The fingerprint goes on the last write:
+        on the dataset when nothing is uploaded, otherwise on the last uploaded resource.
+        """
         fingerprint = publication.fingerprint()
         code = publication.dataset["resource_code"]
         current = self.current(publication.name)
-        if current is not None and current.get("harvest_fingerprint") == fingerprint \
-                and not current.get("private"):
+        if current is not None and completed_fingerprint(current) == fingerprint and not current.get("private"):
             return PublishResult(UNCHANGED, publication.name, code, dataset_id=current["id"])
-        fields = dict(publication.dataset, harvest_source=self.source, harvest_fingerprint="",
-                      withdrawn_reason="", private=False)
+        kept, uploads = _match_resources((current or {}).get("resources") or [], publication.files)
+        fields = dict(publication.dataset, harvest_source=self.source, withdrawn_reason="", private=False,
+                      harvest_fingerprint="" if uploads else fingerprint, resources=kept)
         if current is None:
             dataset = self.ckan.action.package_create(**fields)
-            outcome = CREATED
         else:
             dataset = self.ckan.action.package_update(id=current["id"], **fields)
-            outcome = UPDATED
-        self._sync_resources(dataset, publication.files)
-        self.ckan.action.package_patch(id=dataset["id"], harvest_fingerprint=fingerprint)
-        return PublishResult(outcome, publication.name, code, dataset_id=dataset["id"])
-
-    def _sync_resources(self, dataset: dict[str, Any], files: Iterable[PublishedFile]) -> None:
-        """Make the dataset's resources exactly ``files``: keep identical ones, replace the rest."""
-        existing = list(dataset.get("resources") or [])
-        kept_ids = set()
-        for published in files:
-            match = next((r for r in existing if r["id"] not in kept_ids and all(
-                (r.get(key) or "") == value for key, value in published.signature().items())), None)
-            if match is not None:
-                kept_ids.add(match["id"])
-                continue
+        for number, published in enumerate(uploads, start=1):
+            marker = fingerprint if number == len(uploads) else ""
             with published.path.open("rb") as upload:
-                created = self.ckan.action.resource_create(
-                    package_id=dataset["id"], upload=upload, url=published.path.name,
-                    **published.signature())
-            kept_ids.add(created["id"])
-        for resource in existing:
-            if resource["id"] not in kept_ids:
-                self.ckan.action.resource_delete(id=resource["id"])
+                self.ckan.action.resource_create(package_id=dataset["id"], upload=upload, url=published.path.name,
+                                                 harvest_fingerprint=marker, **published.signature())
+        return PublishResult(CREATED if current is None else UPDATED, publication.name, code,
+                             dataset_id=dataset["id"])
 
     def withdraw(self, dataset: dict[str, Any], reason: str) -> PublishResult:
         """Withdraw a dataset that left the list: made private with the reason, never deleted."""
@@ -147,3 +135,26 @@ class CatalogPublisher:
         self.ckan.action.package_patch(id=dataset["id"], private=True, withdrawn_reason=reason,
                                        harvest_fingerprint=WITHDRAWN_MARK)
         return PublishResult(WITHDRAWN, dataset["name"], code, reason, dataset_id=dataset["id"])
+
+
+def completed_fingerprint(dataset: dict[str, Any]) -> str:
+    """The fingerprint of the last completed publication of a dataset ("" if it was interrupted)."""
+    if dataset.get("harvest_fingerprint"):
+        return dataset["harvest_fingerprint"]
+    resources = dataset.get("resources") or []
+    return (resources[-1].get("harvest_fingerprint") or "") if resources else ""
+
+
+def _match_resources(existing: list[dict[str, Any]], files: Iterable[PublishedFile]
+                     ) -> tuple[list[dict[str, Any]], list[PublishedFile]]:
+    """Existing resources identical to a wanted file (kept, in order) and the files to upload."""
+    kept, uploads, used = [], [], set()
+    for published in files:
+        match = next((r for r in existing if r["id"] not in used and all(
+            (r.get(key) or "") == value for key, value in published.signature().items())), None)
+        if match is None:
+            uploads.append(published)
+        else:
+            used.add(match["id"])
+            kept.append(match)
+    return kept, uploads

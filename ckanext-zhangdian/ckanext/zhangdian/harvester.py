@@ -22,8 +22,9 @@ from ckanext.harvest.interfaces import IHarvester
 from ckanext.harvest.model import HarvestObject, HarvestObjectExtra
 from zhangdian_harvesters import HarvestError, read_list
 from zhangdian_harvesters.pipeline import (
-    NO_BASIS_REASON, REMOVED_REASON, PlannedDataset, plan_datasets, prepare_publication)
-from zhangdian_harvesters.publish import UNCHANGED, CatalogPublisher, Publication, PublishedFile
+    NO_BASIS_REASON, REMOVED_REASON, PlannedDataset, is_unchanged, plan_datasets, prepare_publication)
+from zhangdian_harvesters.publish import (
+    UNCHANGED, CatalogPublisher, Publication, PublishedFile, completed_fingerprint)
 
 from ckanext.zhangdian import harvest_settings
 
@@ -71,6 +72,8 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
 
         publisher = CatalogPublisher(LocalCKAN(), source.id)
         published = publisher.published_codes()
+        published_before = dict(published)
+        workdir = harvest_settings.workdir(f"gather-{harvest_job.id}")
         ids = []
         for planned in plan_datasets(result, owner_org):
             published.pop(planned.resource_code, None)
@@ -81,22 +84,37 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
                 ids.append(self._object(harvest_job, planned.resource_code, WITHDRAW,
                                         {"id": existing["id"], "reason": NO_BASIS_REASON}))
             else:
+                previous = published_before.get(planned.resource_code)
+                if is_unchanged(planned, previous, workdir, harvest_settings.fetch_options()):
+                    self._unchanged_object(harvest_job, planned.resource_code, previous["id"])
+                    continue
                 ids.append(self._object(harvest_job, planned.resource_code, PUBLISH,
-                                        {"planned": planned.to_json()}))
+                                        {"planned": planned.to_json(), "previous": previous}))
         for code, dataset in published.items():
             ids.append(self._object(harvest_job, code, WITHDRAW,
                                     {"id": dataset["id"], "reason": REMOVED_REASON}))
+        model.Session.commit()
+        shutil.rmtree(workdir, ignore_errors=True)
         if not ids and result.problems:
             self._save_gather_error("清单没有可发布的信息资源。", harvest_job)
             return None
-        return ids
+        return [harvest_object.id for harvest_object in ids]
 
-    def _object(self, job, code: str, kind: str, content: dict[str, Any]) -> str:
+    def _unchanged_object(self, job, code: str, package_id: str) -> None:
+        """Record an unchanged dataset without sending it through fetch and import."""
+        harvest_object = HarvestObject(guid=code, job=job, package_id=package_id, current=True,
+                                       state="COMPLETE", report_status="not modified", content="{}")
+        _extra(harvest_object, "kind", PUBLISH)
+        _extra(harvest_object, "outcome", UNCHANGED)
+        model.Session.add(harvest_object)
+
+    def _object(self, job, code: str, kind: str, content: dict[str, Any]) -> HarvestObject:
+        """A harvest object, added to the session (one commit for the whole list)."""
         harvest_object = HarvestObject(guid=code, job=job, content=json.dumps(
             {"kind": kind, **content}, ensure_ascii=False))
         _extra(harvest_object, "kind", kind)
-        harvest_object.save()
-        return harvest_object.id
+        model.Session.add(harvest_object)
+        return harvest_object
 
     # fetch: download and validate the data file ------------------------------------------------
 
@@ -105,11 +123,21 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
         if content["kind"] != PUBLISH:
             return True
         planned = PlannedDataset.from_json(content["planned"])
+        previous = content.get("previous")
         prepared = prepare_publication(planned, harvest_settings.workdir(harvest_object.id),
-                                       harvest_settings.fetch_options())
+                                       harvest_settings.fetch_options(), previous)
         for problem in prepared.problems:
             self._save_object_error(problem, harvest_object, "Fetch")
-        content["files"] = [dict(f.signature(), path=str(f.path)) for f in prepared.publication.files]
+        if previous and not previous.get("private") \
+                and completed_fingerprint(previous) == prepared.publication.fingerprint():
+            harvest_object.package_id = previous["id"]
+            harvest_object.current = True
+            _extra(harvest_object, "outcome", UNCHANGED)
+            harvest_object.save()
+            shutil.rmtree(harvest_settings.workdir(harvest_object.id), ignore_errors=True)
+            return "unchanged"
+        content["files"] = [dict(f.signature(), path=str(f.path) if f.path else None)
+                            for f in prepared.publication.files]
         harvest_object.content = json.dumps(content, ensure_ascii=False)
         harvest_object.save()
         return True
@@ -128,7 +156,8 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
                 harvest_object.current = False
             else:
                 planned = PlannedDataset.from_json(content["planned"])
-                files = tuple(PublishedFile(**dict(f, path=Path(f["path"]))) for f in content["files"])
+                files = tuple(PublishedFile(**dict(f, path=Path(f["path"]) if f["path"] else None))
+                              for f in content["files"])
                 result = publisher.publish(Publication(planned.dataset, files))
                 harvest_object.current = True
         except Exception as error:  # a CKAN validation error, a lost connection… recorded, not hidden
