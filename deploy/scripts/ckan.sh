@@ -68,22 +68,11 @@ serve() {
     fi
     pid_alive "$PIDFILE" && die "CKAN ($1) is running but does not answer; see $LOGFILE"
     log "starting CKAN ($1) on http://127.0.0.1:$PORT"
-    nohup "$VENV_BIN/ckan" -c "$INI" run -H 127.0.0.1 -p "$PORT" --disable-reloader \
-        > "$LOGFILE" 2>&1 &
-    echo $! > "$PIDFILE"
-    if ! wait_for 120 api_ready; then
-        tail -n 40 "$LOGFILE" >&2
-        die "CKAN did not answer on port $PORT; see $LOGFILE"
-    fi
+    start_background "CKAN ($1)" "$PIDFILE" "$LOGFILE" 120 api_ready -- \
+        "$VENV_BIN/ckan" -c "$INI" run -H 127.0.0.1 -p "$PORT" --disable-reloader
 }
 
-stop() {
-    if pid_alive "$PIDFILE"; then
-        log "stopping CKAN ($1)"
-        kill "$(cat "$PIDFILE")"
-    fi
-    rm -f "$PIDFILE"
-}
+stop() { stop_background "CKAN ($1)" "$PIDFILE"; }
 
 [[ $# -eq 2 ]] || die "usage: $0 setup|serve|stop|ini demo|test"
 profile_settings "$2"

@@ -80,3 +80,28 @@ pg_super() { runuser -u postgres -- "$(pg_bin)/psql" -h "$(pg_dir)" -p "$PG_PORT
 # The demo installation's sysadmin (demo data only; production creates its own administrators).
 DEMO_ADMIN_USER=admin
 DEMO_ADMIN_PASSWORD=zhangdian-admin-2026
+
+# start_background NAME PIDFILE LOGFILE TIMEOUT READY_COMMAND -- COMMAND...
+# Start COMMAND detached (logging to LOGFILE), then wait until READY_COMMAND succeeds.
+start_background() {
+    local name=$1 pidfile=$2 logfile=$3 timeout=$4 ready=$5
+    shift 6
+    nohup "$@" > "$logfile" 2>&1 &
+    echo $! > "$pidfile"
+    if ! wait_for "$timeout" "$ready"; then
+        tail -n 40 "$logfile" >&2
+        die "$name did not become ready; see $logfile"
+    fi
+}
+
+# stop_background NAME PIDFILE: stop what start_background started (SIGTERM, then SIGKILL after 30 s).
+stop_background() {
+    local name=$1 pidfile=$2 pid
+    if pid_alive "$pidfile"; then
+        log "stopping $name"
+        pid=$(cat "$pidfile")
+        kill "$pid"
+        wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid"
+    fi
+    rm -f "$pidfile"
+}

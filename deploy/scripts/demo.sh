@@ -10,11 +10,7 @@ INI="$RUN_DIR/ckan.ini"
 lists_server_ready() { curl -fsS "$LISTS_URL/zd-jtysj/" >/dev/null; }
 
 if [[ ${1:-} == --stop-lists-server ]]; then
-    if pid_alive "$RUN_DIR/demo-lists-server.pid"; then
-        log "stopping the demo list server"
-        kill "$(cat "$RUN_DIR/demo-lists-server.pid")"
-    fi
-    rm -f "$RUN_DIR/demo-lists-server.pid"
+    stop_background "the demo list server" "$RUN_DIR/demo-lists-server.pid"
     exit 0
 fi
 
@@ -26,10 +22,9 @@ log "writing the departments' demo lists to $LISTS_DIR"
 "$VENV_BIN/python" "$DEPLOY_DIR/demo/make_demo_lists.py" "$LISTS_DIR" > "$RUN_DIR/demo-lists.txt"
 if ! lists_server_ready 2>/dev/null; then
     log "serving the demo lists on $LISTS_URL"
-    nohup "$VENV_BIN/python" -m http.server "$DEMO_LISTS_PORT" --bind 127.0.0.1 --directory "$LISTS_DIR" \
-        > "$RUN_DIR/demo-lists-server.log" 2>&1 &
-    echo $! > "$RUN_DIR/demo-lists-server.pid"
-    wait_for 30 lists_server_ready || die "the demo list server did not start"
+    start_background "the demo list server" "$RUN_DIR/demo-lists-server.pid" "$RUN_DIR/demo-lists-server.log" \
+        30 lists_server_ready -- \
+        "$VENV_BIN/python" -m http.server "$DEMO_LISTS_PORT" --bind 127.0.0.1 --directory "$LISTS_DIR"
 fi
 
 registered=$("$VENV_BIN/harvest" -c "$INI" sources 2>/dev/null || true)

@@ -89,28 +89,13 @@ start_solr() {
     pid_alive "$RUN_DIR/solr/solr.pid" && die "Solr is running but its cores do not answer; see $RUN_DIR/solr/solr.log"
     layout_solr_home
     log "starting Solr 9 on $SOLR_URL"
-    nohup java -Xms256m -Xmx512m -Djava.awt.headless=true \
-        -Dlog4j2.configurationFile="$DEPLOY_DIR/solr/log4j2.xml" \
-        -Dsolr.log.dir="$RUN_DIR/solr" \
-        -cp "$SOLR_LIB/*" "$DEPLOY_DIR/solr/SolrMain.java" "$SOLR_HOME" "$SOLR_PORT" \
-        > "$RUN_DIR/solr/solr.log" 2>&1 &
-    echo $! > "$RUN_DIR/solr/solr.pid"
-    if ! wait_for 180 solr_ready; then
-        tail -n 40 "$RUN_DIR/solr/solr.log" >&2
-        die "Solr cores did not become ready; see $RUN_DIR/solr/solr.log"
-    fi
+    start_background "Solr cores" "$RUN_DIR/solr/solr.pid" "$RUN_DIR/solr/solr.log" 180 solr_ready -- \
+        java -Xms256m -Xmx512m -Djava.awt.headless=true \
+        -Dlog4j2.configurationFile="$DEPLOY_DIR/solr/log4j2.xml" -Dsolr.log.dir="$RUN_DIR/solr" \
+        -cp "$SOLR_LIB/*" "$DEPLOY_DIR/solr/SolrMain.java" "$SOLR_HOME" "$SOLR_PORT"
 }
 
-stop_solr() {
-    if pid_alive "$RUN_DIR/solr/solr.pid"; then
-        log "stopping Solr"
-        local pid
-        pid=$(cat "$RUN_DIR/solr/solr.pid")
-        kill "$pid"
-        wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid"
-    fi
-    rm -f "$RUN_DIR/solr/solr.pid"
-}
+stop_solr() { stop_background Solr "$RUN_DIR/solr/solr.pid"; }
 
 status() {
     local ok=0

@@ -22,6 +22,7 @@ from ckanapi.errors import NotFound
 
 CREATED, UPDATED, UNCHANGED, WITHDRAWN, FAILED = "created", "updated", "unchanged", "withdrawn", "failed"
 WITHDRAWN_MARK = "withdrawn"
+LOOK_UP = object()  # publish(current=…) default: read the dataset from CKAN
 
 
 @dataclass(frozen=True)
@@ -100,16 +101,19 @@ class CatalogPublisher:
             if start >= result["count"]:
                 return found
 
-    def publish(self, publication: Publication) -> PublishResult:
+    def publish(self, publication: Publication, current: Any = LOOK_UP) -> PublishResult:
         """Create or update the dataset so that it matches ``publication`` exactly.
 
         As few writes as a hand-written script: one ``package_create``/``package_update`` (which also
         drops stale resources) plus one upload per new file. The fingerprint goes on the last write:
         on the dataset when nothing is uploaded, otherwise on the last uploaded resource.
+
+        ``current``: the dataset as published, when the caller has just read it (None: it does not exist).
         """
         fingerprint = publication.fingerprint()
         code = publication.dataset["resource_code"]
-        current = self.current(publication.name)
+        if current is LOOK_UP:
+            current = self.current(publication.name)
         if current is not None and completed_fingerprint(current) == fingerprint and not current.get("private"):
             return PublishResult(UNCHANGED, publication.name, code, dataset_id=current["id"])
         kept, uploads = _match_resources((current or {}).get("resources") or [], publication.files)

@@ -13,20 +13,6 @@ def clean_portal(clean_db, clean_index, with_plugins, migrate_db_for):
         migrate_db_for(plugin)
 
 
-def dataset_fields(**overrides) -> dict:
-    """A minimal valid dataset of our schema (open by default); override any field."""
-    fields = {
-        "name": "zd-bus-routes",
-        "title": "张店区公交线路信息",
-        "resource_code": "370303-JT-0001",
-        "theme": "transport",
-        "update_frequency": "monthly",
-        "notes": "公交线路的编号、起讫站点和首末班时间。",
-    }
-    fields.update(overrides)
-    return fields
-
-
 @pytest.fixture
 def sysadmin():
     return factories.SysadminWithToken()
@@ -41,8 +27,3 @@ def department(sysadmin):
         title="淄博市张店区交通运输局", users=[{"name": editor["name"], "capacity": "editor"}],
     )
     return {"org": org, "editor": editor}
-
-
-def create_dataset(user: dict, owner_org: str, **fields) -> dict:
-    return helpers.call_action("package_create", context={"user": user["name"], "ignore_auth": False},
-                               owner_org=owner_org, **dataset_fields(**fields))

@@ -6,7 +6,7 @@ CKAN's stock schema splits on whitespace only, so none of these Chinese queries 
 import pytest
 from ckan.tests import factories, helpers
 
-from conftest import create_dataset
+from portal_fixtures import create_dataset
 
 TITLES = {
     "bus-routes": "张店区公交线路信息",

@@ -4,7 +4,7 @@ import pytest
 from ckanapi import RemoteCKAN, ValidationError
 from ckan.tests import factories
 
-from conftest import dataset_fields
+from portal_fixtures import dataset_fields
 
 pytestmark = pytest.mark.usefixtures("clean_portal")
 

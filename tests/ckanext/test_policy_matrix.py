@@ -13,7 +13,7 @@ from typing import Callable
 import pytest
 from ckan.tests import factories, helpers
 
-from conftest import create_dataset
+from portal_fixtures import create_dataset
 
 pytestmark = pytest.mark.usefixtures("clean_portal")
 

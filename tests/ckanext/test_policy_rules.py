@@ -8,7 +8,7 @@ import datetime
 import pytest
 from ckan.tests import factories, helpers
 
-from conftest import create_dataset
+from portal_fixtures import create_dataset
 
 pytestmark = pytest.mark.usefixtures("clean_portal")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from ckan.tests import factories
 
-from conftest import dataset_fields
+from portal_fixtures import dataset_fields
 
 pytestmark = pytest.mark.usefixtures("clean_portal")
 

@@ -128,7 +128,7 @@ def check(list_location, department, source):
 
 def _print_report(report: harvest_runs.RunReport) -> None:
     counts = "，".join(f"{ACTION_LABELS[k]} {v}" for k, v in report.counts.items())
-    click.echo(f"任务 {report.job_id}（{report.status}）：{counts}")
+    click.echo(f"任务 {report.job_id}（{report.status}，{report.started} – {report.finished} UTC）：{counts}")
     for message in report.gather_errors:
         click.secho(f"  清单：{message}", fg="red")
     for code, message in report.object_errors:

@@ -62,6 +62,8 @@ def _new_job(context: dict, source_id: str) -> HarvestJob:
 class RunReport:
     job_id: str
     status: str
+    started: str = ""
+    finished: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     gather_errors: list[str] = field(default_factory=list)
     object_errors: list[tuple[str, str]] = field(default_factory=list)
@@ -110,4 +112,10 @@ def job_report(job_id: str) -> RunReport:
         for error in model.Session.query(HarvestObjectError).join(HarvestObject)
         .filter(HarvestObject.harvest_job_id == job.id).order_by(HarvestObjectError.created)
     ]
-    return RunReport(job.id, job.status, counts, gather_errors, object_errors)
+    return RunReport(job.id, job.status, _timestamp(job.gather_started or job.created), _timestamp(job.finished),
+                     counts, gather_errors, object_errors)
+
+
+def _timestamp(value) -> str:
+    """ckanext-harvest stores some job times as datetimes and some as ISO strings."""
+    return str(value)[:19].replace("T", " ") if value else ""

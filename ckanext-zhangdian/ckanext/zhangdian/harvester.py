@@ -158,7 +158,7 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
                 planned = PlannedDataset.from_json(content["planned"])
                 files = tuple(PublishedFile(**dict(f, path=Path(f["path"]) if f["path"] else None))
                               for f in content["files"])
-                result = publisher.publish(Publication(planned.dataset, files))
+                result = publisher.publish(Publication(planned.dataset, files), content.get("previous"))
                 harvest_object.current = True
         except Exception as error:  # a CKAN validation error, a lost connection… recorded, not hidden
             log.exception("import of %s failed", harvest_object.guid)

@@ -44,7 +44,10 @@ def _package_of_resource(resource_id: str | None) -> model.Package | None:
     return resource.package if resource is not None else None
 
 
-def _denied(package: model.Package) -> dict:
+def _with_data_gate(result: dict, context, package: model.Package | None) -> dict:
+    """Core's verdict, narrowed: a yes becomes a no when the user may not see the package's data."""
+    if not result.get("success") or package is None or policy.can_access_data(context, package):
+        return result
     if policy.open_attribute_of(package) == policy.CONDITIONAL:
         message = tk._("This dataset is conditionally open: its data is available to users "
                        "whose application has been approved.")
@@ -57,26 +60,16 @@ def _denied(package: model.Package) -> dict:
 @tk.chained_auth_function
 @tk.auth_allow_anonymous_access
 def resource_show(next_auth, context, data_dict):
-    result = next_auth(context, data_dict)
-    if not result.get("success"):
-        return result
     package = _package_of_resource(data_dict.get("id") or data_dict.get("resource_id"))
-    if package is not None and not policy.can_access_data(context, package):
-        return _denied(package)
-    return result
+    return _with_data_gate(next_auth(context, data_dict), context, package)
 
 
 @tk.chained_auth_function
 @tk.auth_allow_anonymous_access
 def activity_diff(next_auth, context, data_dict):
     """A diff shows resource URLs, so it needs access to the dataset's data."""
-    result = next_auth(context, data_dict)
-    if not result.get("success"):
-        return result
     from ckanext.activity.model import Activity
 
     activity = model.Session.get(Activity, data_dict.get("id"))
     package = model.Package.get(activity.object_id) if activity is not None else None
-    if package is not None and not policy.can_access_data(context, package):
-        return _denied(package)
-    return result
+    return _with_data_gate(next_auth(context, data_dict), context, package)
