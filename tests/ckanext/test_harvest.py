@@ -125,7 +125,7 @@ def test_personal_information_blocks_the_data_and_is_never_echoed(app, list_serv
     (resource,) = _datasets(source)["370303-hv-0001"]["resources"]
     assert resource["validation_status"] == "blocked"
     page = app.get(resource["url"]).body
-    assert "第2行第2列含未脱敏的个人信息：身份证号" in page
+    assert "第2行第2列含未脱敏的身份证号：“110105********002X”" in page
     assert "11010519491231002X" not in page
 
 

@@ -3,9 +3,10 @@ and the personal-information guard, writes the normalised CSV, and returns a sta
 ``Report`` (our checks' errors are frictionless error classes too, see ``checks/``).
 
 It does not run frictionless's row loop: per-field checkers are compiled once (``schema.py``) and
-applied to raw strings, which is what makes it faster than plain ``frictionless validate`` while
-doing more. Memory is bounded: rows stream, only ``unique`` columns keep a set of values, and at
-most ``limit_errors`` error objects are kept (every error is still counted).
+applied to raw strings, and the row-wide checks (formulas, personal information) first test the whole
+row with one regular expression — which is what makes it faster than plain ``frictionless validate``
+while doing more. Memory is bounded: rows stream, only ``unique`` columns keep a set of values, and at
+most ``limit_errors`` error objects are built (every error is still counted).
 """
 
 from __future__ import annotations
@@ -13,29 +14,40 @@ from __future__ import annotations
 import csv
 import re
 import time
-from itertools import islice
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable
 
 from frictionless import Report, Resource, errors as fl_errors
 
 from zhangdian_validators import chinese
+from zhangdian_validators import messages as M
 from zhangdian_validators.checks import ERROR_CLASSES, FIELD_CHECKS
+from zhangdian_validators.checks.base import cell_error, masked_cells
 from zhangdian_validators.checks.formula_injection import inspect as formula_in
 from zhangdian_validators.checks.personal_information import inspect as personal_information_in
 from zhangdian_validators.checks.summary_rows import inspect as summary_row_kind
-from zhangdian_validators.checks.base import masked_cells
+from zhangdian_validators.errors import ValidatorError
 from zhangdian_validators.reading import Table, open_table
 from zhangdian_validators.schema import FieldRule, compile_schema, load_schema
 
-LONG_DIGITS = re.compile(r"\d{11}")
 BLOCKING = {"personal-information"}
 CLOSED = "closed"
-FRICTIONLESS_CELL = {"type-error": fl_errors.TypeError, "constraint-error": fl_errors.ConstraintError,
-                     "unique-error": fl_errors.UniqueError}
+OPEN_ATTRIBUTES = {"无条件开放": "unconditional", "有条件开放": "conditional", "不予开放": CLOSED,
+                   "unconditional": "unconditional", "conditional": "conditional", CLOSED: CLOSED}
+CELL_ERROR_CLASSES = {"type-error": fl_errors.TypeError, "constraint-error": fl_errors.ConstraintError,
+                      **ERROR_CLASSES}
 PROGRESS_EVERY = 10_000
+INFER_SAMPLE_ROWS = 200
+INFER_DATE_SHARE = 0.8
+TITLE_NOTE_CHARS = 60
+PII_ROWS_KEPT = 20
+_SEPARATOR = "\x1f"
+# Row-wide pre-filters: a row is looked at cell by cell only when the joined row matches.
+_MAYBE_FORMULA = re.compile(r"(?:^|\x1f)\s*[=+\-@]")
+_MAYBE_PERSONAL = re.compile(r"\d{3}[ -]?\d{4}[ -]?\d{4}")
 
 
 @dataclass
@@ -54,13 +66,14 @@ class ValidationResult:
         return not self.counts
 
     @property
-    def blocked(self) -> bool:
-        """Personal information found: the file must not be published at all."""
+    def blocking(self) -> bool:
+        """Unmasked personal information found: the file must not be published at all."""
         return any(self.counts[t] for t in BLOCKING)
 
     @property
     def status(self) -> str:
-        return "blocked" if self.blocked else ("valid" if self.valid else "invalid")
+        """``valid`` (may be published), ``invalid`` (fix and resubmit) or ``blocked`` (personal data)."""
+        return "blocked" if self.blocking else ("valid" if self.valid else "invalid")
 
     @property
     def errors(self) -> list:
@@ -68,34 +81,40 @@ class ValidationResult:
 
 
 class _Collector:
+    """Counts every error; builds (and masks) only the first ``limit`` of them."""
+
     def __init__(self, limit: int):
         self.limit, self.kept, self.counts = limit, [], Counter()
 
-    def add(self, error_type: str, build: Callable[[], object]) -> None:
-        self.counts[error_type] += 1
+    def add(self, error_class, **properties) -> None:
+        self.counts[error_class.type] += 1
         if len(self.kept) < self.limit:
-            self.kept.append(build())
+            if "cells" in properties:
+                properties["cells"] = masked_cells(properties["cells"])
+            self.kept.append(error_class(**properties))
+
+    def cell(self, error_class, note: str, cells: list[str], row_number: int, value: str, field_name: str,
+             field_number: int) -> None:
+        self.counts[error_class.type] += 1
+        if len(self.kept) < self.limit:
+            self.kept.append(cell_error(error_class, note=note, cells=cells, row_number=row_number, value=value,
+                                        field_name=field_name, field_number=field_number))
 
 
-def _label_errors(table: Table, rules: list[FieldRule], schema: dict, collector: _Collector) -> None:
+def _label_errors(table: Table, schema: dict, collector: _Collector) -> None:
+    """Missing, extra and misnamed/misordered columns, by position as frictionless does."""
     labels, fields = table.labels, schema["fields"]
-    row_numbers = [table.header_row]
-    for number, field_descriptor in enumerate(fields, start=1):
-        accepted = {field_descriptor["name"], field_descriptor.get("title")}
+    common = {"note": "", "labels": labels, "row_numbers": [table.header_row]}
+    for number, descriptor in enumerate(fields, start=1):
         if number > len(labels):
-            collector.add("missing-label", lambda n=number, f=field_descriptor: fl_errors.MissingLabelError(
-                note="", labels=labels, row_numbers=row_numbers, label="", field_name=f["name"], field_number=n))
-        elif labels[number - 1] not in accepted:
-            collector.add("incorrect-label", lambda n=number, f=field_descriptor: fl_errors.IncorrectLabelError(
-                note="", labels=labels, row_numbers=row_numbers, label=labels[n - 1], field_name=f["name"],
-                field_number=n))
+            collector.add(fl_errors.MissingLabelError, **common, label="", field_name=descriptor["name"],
+                          field_number=number)
+        elif labels[number - 1] not in (descriptor["name"], descriptor.get("title")):
+            collector.add(fl_errors.IncorrectLabelError, **common, label=labels[number - 1],
+                          field_name=descriptor["name"], field_number=number)
     for number in range(len(fields) + 1, len(labels) + 1):
-        collector.add("extra-label", lambda n=number: fl_errors.ExtraLabelError(
-            note="", labels=labels, row_numbers=row_numbers, label=labels[n - 1], field_name="", field_number=n))
-
-
-INFER_SAMPLE_ROWS = 200
-INFER_DATE_SHARE = 0.8
+        collector.add(fl_errors.ExtraLabelError, **common, label=labels[number - 1], field_name="",
+                      field_number=number)
 
 
 def _default_schema(table: Table) -> dict:
@@ -111,135 +130,170 @@ def _default_schema(table: Table) -> dict:
     return {"fields": fields}
 
 
-def validate(source: str | Path, schema: str | Path | dict | None = None, *, sheet: str | None = None,
-             open_attribute: str = "unconditional", output: str | Path | None = None,
-             limit_errors: int = 1000, progress: Callable[[int], None] | None = None) -> ValidationResult:
+def open_attribute_code(open_attribute: str) -> str:
+    """``unconditional``/``conditional``/``closed`` for the 开放属性 (Chinese label or code)."""
+    code = OPEN_ATTRIBUTES.get(str(open_attribute).strip())
+    if code is None:
+        raise ValidatorError(M.UNKNOWN_OPEN_ATTRIBUTE.format(value=open_attribute))
+    return code
+
+
+def validate(source: str | Path, schema: str | Path | dict | list | None = None, *, sheet: str | None = None,
+             open_attribute: str = "无条件开放", output: str | Path | None = None,
+             limit_errors: int = 1000, progress: Callable[[int, int], None] | None = None) -> ValidationResult:
     """Validate a department's file; optionally write the normalised UTF-8 CSV to ``output``.
 
-    :param schema: a Table Schema (dict or schema.json path); None checks structure, Chinese
-        formats recognisable from the header and personal information only.
-    :param open_attribute: ``unconditional``/``conditional`` data is scanned for personal
-        information; ``closed`` data is not published, so it is not.
+    :param schema: a Table Schema (dict or schema.json path) or a data dictionary (list of 信息项
+        dicts, see :func:`schema.schema_from_fields`); None checks structure, dates found by sampling,
+        Chinese formats recognisable from the header and personal information only.
+    :param sheet: the worksheet of an XLSX/XLS file (default: the first).
+    :param open_attribute: 开放属性 — 无条件开放/有条件开放 (or ``unconditional``/``conditional``) data
+        is scanned for personal information; 不予开放 (``closed``) data is not published, so it is not.
+    :param output: write the normalised UTF-8 CSV here (byte-identical across runs).
+    :param limit_errors: build at most this many error objects (every error is still counted).
+    :param progress: called every 10,000 rows with the number of rows read and how many bytes of the
+        file they span (CSV; 0 for workbooks and JSON), and once at the end with the file size.
     :raises UnreadableFileError: (and subclasses) when the file cannot be read as a table.
     """
     started = time.perf_counter()
+    scan_personal_information = open_attribute_code(open_attribute) != CLOSED
     descriptor = load_schema(schema)
     expected = {v for f in (descriptor or {}).get("fields", []) for v in (f["name"], f.get("title")) if v}
     table = open_table(source, sheet=sheet, expected_labels=expected)
-    descriptor = descriptor or _default_schema(table)
-    rules = compile_schema(descriptor)
     collector = _Collector(limit_errors)
-    if schema is not None:
-        _label_errors(table, rules, descriptor, collector)
+    if descriptor is not None:
+        _label_errors(table, descriptor, collector)
     for number, text in table.title_rows:
-        collector.add("title-row", lambda n=number, t=text: ERROR_CLASSES["title-row"](
-            note=chinese.mask(t), cells=masked_cells([t]), row_number=n))
-    rows, pii = _scan(table, rules, collector, open_attribute != CLOSED, output, progress)
-    resource = Resource(name="table", path=str(table.path), schema=None)
+        text = " ".join(text.split())
+        note = chinese.mask(text if len(text) <= TITLE_NOTE_CHARS else text[:TITLE_NOTE_CHARS] + "……")
+        collector.add(ERROR_CLASSES["title-row"], note=note, cells=[text[:TITLE_NOTE_CHARS]], row_number=number)
+    rules = compile_schema(descriptor or _default_schema(table))
+    scan = _Scan(rules, collector, scan_personal_information)
+    rows = scan.run(table, output, progress)
+    resource = Resource(name="table", path=table.path.name, schema=None)
     report = Report.from_validation_task(resource, time=round(time.perf_counter() - started, 3),
                                          labels=table.labels, errors=collector.kept,
                                          warnings=_warnings(collector, limit_errors))
-    # Report.from_validation_task counts kept errors; keep validity true to what was found.
+    # Report.from_validation_task counts kept errors only; keep validity true to what was found.
     report.valid = report.tasks[0].valid = not collector.counts
-    return ValidationResult(report, collector.counts, table, rows, Path(output) if output else None, pii)
+    return ValidationResult(report, collector.counts, table, rows, Path(output) if output else None,
+                            scan.pii_columns())
 
 
 def _warnings(collector: _Collector, limit: int) -> list[str]:
     total = sum(collector.counts.values())
-    return [f"共发现 {total} 处错误，报告只列出前 {limit} 处"] if total > limit else []
+    return [M.TOO_MANY_ERRORS.format(total=total, limit=limit)] if total > limit else []
 
 
-def _cell_error(error_class, note: str, cells: list[str], row_number: int, value: str, rule_name: str,
-                field_number: int):
-    return error_class(note=note, cells=masked_cells(cells), row_number=row_number, cell=chinese.mask(value),
-                       field_name=rule_name, field_number=field_number)
+class _Scan:
+    """One pass over the data rows (state lives on the instance, one instance per validation)."""
 
+    def __init__(self, rules: list[FieldRule], collector: _Collector, scan_pii: bool):
+        self.rules, self.collector, self.scan_pii = rules, collector, scan_pii
+        self.width = len(rules)
+        self.unique_seen = {i: {} for i, rule in enumerate(rules) if rule.unique}
+        self.cn_checks = {i: FIELD_CHECKS[rule.cn_format] for i, rule in enumerate(rules) if rule.cn_format}
+        self.dated = {i for i, rule in enumerate(rules) if rule.field_type in ("date", "datetime")}
+        self.masked = {i for i, rule in enumerate(rules) if rule.masked}
+        self.extra_checks = set(self.unique_seen) | set(self.cn_checks) | self.dated
+        self.pii: dict[str, dict] = {}
 
-def _scan(table: Table, rules: list[FieldRule], collector: _Collector, scan_pii: bool,
-          output: str | Path | None, progress) -> tuple[int, dict]:
-    width = len(rules)
-    unique_seen = {i: {} for i, rule in enumerate(rules) if rule.unique}
-    cn_checks = {i: FIELD_CHECKS[rule.cn_format].inspect for i, rule in enumerate(rules) if rule.cn_format}
-    dated = [i for i, rule in enumerate(rules) if rule.field_type in ("date", "datetime")]
-    masked = {i for i, rule in enumerate(rules) if rule.masked}
-    pii_columns: dict[str, dict] = defaultdict(lambda: {"kinds": set(), "rows": [], "count": 0})
-    writer_file = open(output, "w", encoding="utf-8-sig", newline="") if output else None
-    writer = csv.writer(writer_file, lineterminator="\n") if writer_file else None
-    if writer:
-        writer.writerow([rule.name for rule in rules])
-    count = 0
-    try:
-        for row_number, cells in table.rows():
-            count += 1
-            if progress and count % PROGRESS_EVERY == 0:
-                progress(count)
-            if not any(cells):
-                collector.add("blank-row", lambda n=row_number, c=cells: fl_errors.BlankRowError(
-                    note="", cells=c, row_number=n))
-                continue
-            summary = summary_row_kind(cells)
-            if summary:
-                error_class, note = summary
-                collector.add(error_class.type, lambda n=row_number, c=cells, e=error_class, t=note:
-                              e(note=t, cells=masked_cells(c), row_number=n))
-            if len(cells) > width:
-                for extra in range(width + 1, len(cells) + 1):
-                    collector.add("extra-cell", lambda n=row_number, c=cells, x=extra: fl_errors.ExtraCellError(
-                        note="", cells=masked_cells(c), row_number=n, cell=chinese.mask(c[x - 1]),
-                        field_name="", field_number=x))
-            normalised = []
-            for index, rule in enumerate(rules):
-                if index >= len(cells):
-                    collector.add("missing-cell", lambda n=row_number, c=cells, i=index, r=rule:
-                                  fl_errors.MissingCellError(note="", cells=masked_cells(c), row_number=n, cell="",
-                                                             field_name=r.name, field_number=i + 1))
-                    normalised.append("")
-                    continue
-                value = cells[index]
-                out, problem = rule.check(value)
-                normalised.append(out)
-                if problem:
-                    error_type, note = problem
-                    collector.add(error_type, lambda n=row_number, c=cells, i=index, r=rule, t=note, v=value, e=error_type:
-                                  _cell_error(FRICTIONLESS_CELL[e], t, c, n, v, r.name, i + 1))
-                    continue
-                if not out:
-                    continue
-                if index in unique_seen:
-                    first = unique_seen[index].setdefault(out, row_number)
-                    if first != row_number:
-                        collector.add("unique-error", lambda n=row_number, c=cells, i=index, r=rule, v=value, f=first:
-                                      _cell_error(fl_errors.UniqueError, f'the same as in the row at position "{f}"',
-                                                  c, n, v, r.name, i + 1))
-                if index in cn_checks:
-                    note = cn_checks[index](value)
-                    if note:
-                        error_class = ERROR_CLASSES[FIELD_CHECKS[rule.cn_format].type]
-                        collector.add(error_class.type, lambda n=row_number, c=cells, i=index, r=rule, t=note, v=value, e=error_class:
-                                      _cell_error(e, t, c, n, v, r.name, i + 1))
-                if index in dated and not chinese.is_plausible_year(int(out[:4])):
-                    collector.add("cn-impossible-year", lambda n=row_number, c=cells, i=index, r=rule, v=value:
-                                  _cell_error(ERROR_CLASSES["cn-impossible-year"], f"{v[:4]} 年", c, n, v, r.name, i + 1))
-            for index, value in enumerate(cells):
-                if value and value[0] in "=+-@" and formula_in(value):
-                    name = rules[index].name if index < width else ""
-                    collector.add("formula-injection", lambda n=row_number, c=cells, i=index, v=value, m=name:
-                                  _cell_error(ERROR_CLASSES["formula-injection"], "以公式开头", c, n, v, m, i + 1))
-                    normalised[index:index + 1] = ["'" + value] if index < width else []
-                if scan_pii and len(value) >= 11 and LONG_DIGITS.search(value):
-                    note = personal_information_in(value, index in masked)
-                    if note:
-                        name = rules[index].name if index < width else f"第{index + 1}列"
-                        column = pii_columns[name]
-                        column["count"] += 1
-                        column["kinds"].update(note.split("、"))
-                        if len(column["rows"]) < 20:
-                            column["rows"].append(row_number)
-                        collector.add("personal-information", lambda n=row_number, c=cells, i=index, v=value, m=name, t=note:
-                                      _cell_error(ERROR_CLASSES["personal-information"], t, c, n, v, m, i + 1))
+    def run(self, table: Table, output: str | Path | None, progress) -> int:
+        count = 0
+        handle = open(output, "w", encoding="utf-8-sig", newline="") if output else None
+        try:
+            writer = csv.writer(handle, lineterminator="\n") if handle else None
             if writer:
-                writer.writerow(normalised)
-    finally:
-        if writer_file:
-            writer_file.close()
-    return count, {name: dict(info, kinds=sorted(info["kinds"])) for name, info in pii_columns.items()}
+                writer.writerow([rule.name for rule in self.rules])
+            for row_number, cells in table.rows():
+                count += 1
+                if progress and count % PROGRESS_EVERY == 0:
+                    progress(count, table.bytes_read())
+                normalised = self.row(row_number, cells)
+                if writer and normalised is not None:
+                    writer.writerow(normalised)
+        finally:
+            if handle:
+                handle.close()
+        if progress:
+            progress(count, table.path.stat().st_size)
+        return count
+
+    def row(self, row_number: int, cells: list[str]) -> list[str] | None:
+        collector = self.collector
+        if not any(cells):
+            collector.add(fl_errors.BlankRowError, note="", cells=cells, row_number=row_number)
+            return None
+        summary = summary_row_kind(cells)
+        if summary:
+            collector.add(summary[0], note=summary[1], cells=cells, row_number=row_number)
+        width = self.width
+        if len(cells) > width:
+            for extra in range(width, len(cells)):
+                collector.cell(fl_errors.ExtraCellError, "", cells, row_number, cells[extra], "", extra + 1)
+        normalised = []
+        for index, rule in enumerate(self.rules):
+            if index >= len(cells):
+                collector.cell(fl_errors.MissingCellError, "", cells, row_number, "", rule.name, index + 1)
+                normalised.append("")
+                continue
+            value = cells[index]
+            out, problem = rule.check(value) if rule.check else (value, None)
+            normalised.append(out)
+            if problem:
+                collector.cell(CELL_ERROR_CLASSES[problem[0]], problem[1], cells, row_number, value, rule.name,
+                               index + 1)
+            elif out and index in self.extra_checks:
+                self.field_extras(index, rule, out, value, cells, row_number)
+        joined = _SEPARATOR.join(cells)
+        if _MAYBE_FORMULA.search(joined):
+            self.formulas(cells, row_number, normalised)
+        if self.scan_pii and _MAYBE_PERSONAL.search(joined):
+            self.personal_information(cells, row_number)
+        return normalised
+
+    def field_extras(self, index: int, rule: FieldRule, out: str, value: str, cells: list[str],
+                     row_number: int) -> None:
+        """unique, the Chinese identifier check of the column, and impossible years."""
+        collector = self.collector
+        seen = self.unique_seen.get(index)
+        if seen is not None:
+            first = seen.setdefault(out, row_number)
+            if first != row_number:
+                collector.cell(fl_errors.UniqueError, f"the same as in the row at position {first}", cells,
+                               row_number, value, rule.name, index + 1)
+        check = self.cn_checks.get(index)
+        if check is not None and not (index in self.masked and chinese.is_masked(value)):
+            note = check.inspect(value)
+            if note:
+                collector.cell(ERROR_CLASSES[check.type], note, cells, row_number, value, rule.name, index + 1)
+        if index in self.dated and not chinese.is_plausible_year(int(out[:4])):
+            collector.cell(ERROR_CLASSES["cn-impossible-year"], M.YEAR_NOTE.format(year=int(out[:4])), cells,
+                           row_number, value, rule.name, index + 1)
+
+    def formulas(self, cells: list[str], row_number: int, normalised: list[str]) -> None:
+        for index, value in enumerate(cells):
+            note = formula_in(value)
+            if note:
+                name = self.rules[index].name if index < self.width else ""
+                self.collector.cell(ERROR_CLASSES["formula-injection"], note, cells, row_number, value, name,
+                                    index + 1)
+                if index < self.width:  # neutralised in the normalised CSV, as OWASP advises
+                    normalised[index] = "'" + value
+
+    def personal_information(self, cells: list[str], row_number: int) -> None:
+        for index, value in enumerate(cells):
+            note = personal_information_in(value, index in self.masked)
+            if not note:
+                continue
+            name = self.rules[index].name if index < self.width else M.UNNAMED_COLUMN.format(number=index + 1)
+            column = self.pii.setdefault(name, {"kinds": set(), "rows": [], "count": 0})
+            column["count"] += 1
+            column["kinds"].update(note.split("、"))
+            if len(column["rows"]) < PII_ROWS_KEPT:
+                column["rows"].append(row_number)
+            self.collector.cell(ERROR_CLASSES["personal-information"], note, cells, row_number, value, name,
+                                index + 1)
+
+    def pii_columns(self) -> dict[str, dict]:
+        return {name: dict(info, kinds=sorted(info["kinds"])) for name, info in self.pii.items()}

@@ -8,26 +8,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from zhangdian_validators import messages
-from zhangdian_validators.engine import ValidationResult
+from zhangdian_validators import messages as M
+from zhangdian_validators.engine import BLOCKING, ValidationResult
 
 EXAMPLES_PER_KIND = 5
-STATUS_TEXT = {"valid": "校验通过，可以发布", "invalid": "校验未通过，请按提示修改后重新提交",
-               "blocked": "含未脱敏的个人信息，禁止发布"}
 _environment = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
                            autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-
-
-def _location(error) -> str:
-    parts = []
-    if getattr(error, "row_number", None):
-        parts.append(f"第{error.row_number}行")
-    if getattr(error, "row_numbers", None):
-        parts.append(f"第{error.row_numbers[0]}行（表头）")
-    if getattr(error, "field_number", None):
-        name = getattr(error, "field_name", "") or ""
-        parts.append(f"第{error.field_number}列" + (f"（{name}）" if name else ""))
-    return "".join(parts)
 
 
 def groups(result: ValidationResult) -> list[dict]:
@@ -36,9 +22,10 @@ def groups(result: ValidationResult) -> list[dict]:
     for error in result.errors:
         kept.setdefault(error.type, []).append(error)
     return [
-        {"type": error_type, "title": messages.title(error_type), "count": count, "hint": messages.hint(error_type),
-         "examples": [{"where": _location(e), "message": e.message} for e in kept.get(error_type, [])[:EXAMPLES_PER_KIND]]}
-        for error_type, count in result.counts.most_common()
+        {"type": error_type, "title": M.title(error_type), "count": count, "hint": M.hint(error_type),
+         "examples": [{"where": M.location(e), "message": M.describe(e)}
+                      for e in kept.get(error_type, [])[:EXAMPLES_PER_KIND]]}
+        for error_type, count in sorted(result.counts.items(), key=lambda item: (item[0] not in BLOCKING, -item[1]))
     ]
 
 
@@ -49,24 +36,35 @@ def summary(result: ValidationResult) -> dict:
             "errors": dict(result.counts), "personal_information_columns": result.pii_columns}
 
 
-def render_text(result: ValidationResult, name: str = "") -> str:
+def file_line(result: ValidationResult, name: str = "") -> str:
+    """文件：名称（格式，编码，工作表，N 行数据）."""
     table = result.table
-    lines = [f"文件：{name or table.path.name}（{table.format.upper()}"
-             + (f"，{table.encoding}" if table.encoding else "") + (f"，工作表“{table.sheet}”" if table.sheet else "")
-             + f"，{result.rows} 行数据）", f"结论：{STATUS_TEXT[result.status]}"]
+    details = [table.format.upper()] + ([table.encoding] if table.encoding else []) + (
+        [M.REPORT_SHEET.format(sheet=table.sheet)] if table.sheet else [])
+    return M.REPORT_FILE_LINE.format(name=name or table.path.name, details=M.DETAIL_SEPARATOR.join(details),
+                                     rows=result.rows)
+
+
+def render_text(result: ValidationResult, name: str = "") -> str:
+    """The plain-text Chinese report the CLI prints."""
+    lines = [file_line(result, name), M.REPORT_VERDICT.format(status=M.STATUS_TEXT[result.status])]
+    for column, info in result.pii_columns.items():
+        lines.append(M.REPORT_PII_COLUMN.format(column=column, kinds=M.LIST_SEPARATOR.join(info["kinds"]),
+                                                count=info["count"], rows=M.LIST_SEPARATOR.join(map(str, info["rows"]))))
     for group in groups(result):
-        lines.append(f"\n■ {group['title']}：{group['count']} 处")
+        lines.append("\n" + M.REPORT_GROUP.format(title=group["title"], count=group["count"]))
         lines.extend(f"  - {example['message']}" for example in group["examples"])
         if group["count"] > len(group["examples"]):
-            lines.append(f"  …… 另有 {group['count'] - len(group['examples'])} 处")
-        lines.append(f"  怎么改：{group['hint']}")
+            lines.append("  " + M.REPORT_MORE.format(count=group["count"] - len(group["examples"])))
+        lines.append("  " + M.REPORT_HINT.format(hint=group["hint"]))
     return "\n".join(lines) + "\n"
 
 
 def render_html(result: ValidationResult, name: str = "") -> str:
+    """The same report as a self-contained HTML page (Jinja2, autoescaped, no external assets)."""
     return _environment.get_template("report.html.j2").render(
-        name=name or result.table.path.name, result=result, status_text=STATUS_TEXT[result.status],
-        groups=groups(result), summary=summary(result))
+        name=name or result.table.path.name, file_line=file_line(result, name), result=result,
+        status_text=M.STATUS_TEXT[result.status], groups=groups(result), summary=summary(result))
 
 
 def render_json(result: ValidationResult) -> str:

@@ -14,7 +14,7 @@ class CreditCodeError(errors.CellError):
     type = "cn-credit-code"
     title = "Invalid unified social credit code"
     description = "A 统一社会信用代码 fails its GB 32100 format or checksum."
-    template = "第{rowNumber}行第{fieldNumber}列统一社会信用代码“{cell}”无效：{note}"
+    template = messages.TEMPLATES["cn-credit-code"]
 
 
 @attrs.define(kw_only=True, repr=False)

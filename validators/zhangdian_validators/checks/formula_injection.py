@@ -7,9 +7,12 @@ import re
 import attrs
 from frictionless import Check, errors
 
+from zhangdian_validators import messages
 from zhangdian_validators.checks.base import cell_error
 
-FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!])")
+# "=" starts a formula; "+", "-" and "@" do when a function name, call, DDE pipe or reference follows
+# (OWASP CSV injection). Plain signed numbers and phone numbers (-5, +86 138 0013 8000) are not formulas.
+FORMULA = re.compile(r"^\s*(?:=|[+\-@].*[A-Za-z_(|!=])", re.S)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -17,11 +20,11 @@ class FormulaInjectionError(errors.CellError):
     type = "formula-injection"
     title = "Formula in a cell"
     description = "A cell starting like a spreadsheet formula (CSV/formula injection)."
-    template = "第{rowNumber}行第{fieldNumber}列含公式：{note}"
+    template = messages.TEMPLATES["formula-injection"]
 
 
 def inspect(value: str) -> str | None:
-    return "以公式开头" if value and FORMULA.match(value) else None
+    return messages.FORMULA_NOTE if value and FORMULA.match(value) else None
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -33,5 +36,5 @@ class formula_injection(Check):
         cells = [str(c) if c is not None else "" for c in row.cells]
         for number, (name, value) in enumerate(zip(row.field_names, cells), start=1):
             if inspect(value):
-                yield cell_error(FormulaInjectionError, note="以公式开头", cells=cells,
+                yield cell_error(FormulaInjectionError, note=messages.FORMULA_NOTE, cells=cells,
                                  row_number=row.row_number, value=value, field_name=name, field_number=number)

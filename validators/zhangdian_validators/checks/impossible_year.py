@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 from frictionless import errors
 
-from zhangdian_validators import chinese
+from zhangdian_validators import chinese, messages
 from zhangdian_validators.checks.base import FieldValueCheck
 
 
@@ -14,7 +14,7 @@ class ImpossibleYearError(errors.CellError):
     type = "cn-impossible-year"
     title = "Impossible year"
     description = "A date with an implausible year."
-    template = "第{rowNumber}行第{fieldNumber}列日期“{cell}”的年份不合理：{note}"
+    template = messages.TEMPLATES["cn-impossible-year"]
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -27,4 +27,4 @@ class impossible_year(FieldValueCheck):
         year = value[:4]
         if not year.isdigit() or chinese.is_plausible_year(int(year)):
             return None
-        return f"{year} 年"
+        return messages.YEAR_NOTE.format(year=year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 from frictionless import errors
 
-from zhangdian_validators import chinese
+from zhangdian_validators import chinese, messages
 from zhangdian_validators.checks.base import FieldValueCheck
 
 
@@ -14,7 +14,7 @@ class MobileNumberError(errors.CellError):
     type = "cn-mobile"
     title = "Invalid mobile number"
     description = "Not an 11-digit mainland mobile number."
-    template = "第{rowNumber}行第{fieldNumber}列手机号码无效：{note}"
+    template = messages.TEMPLATES["cn-mobile"]
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -26,4 +26,4 @@ class mobile_number(FieldValueCheck):
     def inspect(value: str) -> str | None:
         if chinese.is_mobile(value) or chinese.is_masked(value):
             return None
-        return "应为 11 位、以 13～19 开头的手机号码"
+        return messages.MOBILE_NOTE

@@ -18,7 +18,7 @@ class PersonalInformationError(errors.CellError):
     type = "personal-information"
     title = "Personal information"
     description = "An unmasked resident ID, mobile or bank card number in data marked for opening."
-    template = "第{rowNumber}行第{fieldNumber}列含未脱敏的个人信息：{note}"
+    template = messages.TEMPLATES["personal-information"]
 
 
 def inspect(value: str, masked_column: bool) -> str | None:
@@ -26,7 +26,7 @@ def inspect(value: str, masked_column: bool) -> str | None:
     if len(value) < 11 or (masked_column and chinese.is_masked(value)):
         return None
     kinds = chinese.personal_information_kinds(value)
-    return "、".join(messages.PII_KINDS[k] for k in sorted(kinds)) if kinds else None
+    return messages.PII_KIND_SEPARATOR.join(messages.PII_KINDS[k] for k in sorted(kinds)) if kinds else None
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -37,6 +37,8 @@ class personal_information(Check):
     Errors = [PersonalInformationError]
 
     masked_fields: list[str] = attrs.field(factory=list)
+
+    metadata_profile_patch = {"properties": {"maskedFields": {"type": "array", "items": {"type": "string"}}}}
 
     def validate_row(self, row):
         cells = [str(c) if c is not None else "" for c in row.cells]

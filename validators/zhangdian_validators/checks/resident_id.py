@@ -14,7 +14,7 @@ class ResidentIdError(errors.CellError):
     type = "cn-resident-id"
     title = "Invalid resident ID number"
     description = "A 居民身份证号 fails its GB 11643 checksum, birth date or area code."
-    template = "第{rowNumber}行第{fieldNumber}列身份证号无效：{note}"
+    template = messages.TEMPLATES["cn-resident-id"]
 
 
 @attrs.define(kw_only=True, repr=False)
