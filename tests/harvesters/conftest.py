@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import threading
 from collections import Counter
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from openpyxl import Workbook
+from table_files import write_csv_file, write_xlsx_file
 
 @pytest.fixture(scope="session")
 def realdata(repo_dir) -> Path:
@@ -24,10 +23,7 @@ def realdata(repo_dir) -> Path:
 @pytest.fixture
 def write_csv(tmp_path) -> Callable[..., Path]:
     def write(table: list[list[str]], name: str = "清单.csv", encoding: str = "utf-8-sig") -> Path:
-        path = tmp_path / name
-        with open(path, "w", encoding=encoding, newline="") as handle:
-            csv.writer(handle).writerows(table)
-        return path
+        return write_csv_file(tmp_path / name, table, encoding=encoding)
     return write
 
 
@@ -35,17 +31,7 @@ def write_csv(tmp_path) -> Callable[..., Path]:
 def write_xlsx(tmp_path) -> Callable[..., Path]:
     def write(sheets: dict[str, list[list]], name: str = "清单.xlsx",
               merges: dict[str, list[str]] | None = None) -> Path:
-        workbook = Workbook()
-        workbook.remove(workbook.active)
-        for title, table in sheets.items():
-            sheet = workbook.create_sheet(title)
-            for values in table:
-                sheet.append(values)
-            for cell_range in (merges or {}).get(title, []):
-                sheet.merge_cells(cell_range)
-        path = tmp_path / name
-        workbook.save(path)
-        return path
+        return write_xlsx_file(tmp_path / name, sheets, merges)
     return write
 
 

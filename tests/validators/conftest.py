@@ -3,13 +3,12 @@ the real department files in ``../shared/realdata`` (read in place, never copied
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Callable
 
 import pytest
-from openpyxl import Workbook
+from table_files import write_csv_file, write_xlsx_file
 
 from xls_writer import write_xls as _write_xls
 
@@ -27,10 +26,7 @@ def realdata() -> Path:
 def write_csv(tmp_path) -> Callable[..., Path]:
     def write(table: list[list], name: str = "数据.csv", encoding: str = "utf-8",
               lineterminator: str = "\r\n") -> Path:
-        path = tmp_path / name
-        with open(path, "w", encoding=encoding, newline="") as handle:
-            csv.writer(handle, lineterminator=lineterminator).writerows(table)
-        return path
+        return write_csv_file(tmp_path / name, table, encoding=encoding, lineterminator=lineterminator)
     return write
 
 
@@ -38,17 +34,7 @@ def write_csv(tmp_path) -> Callable[..., Path]:
 def write_xlsx(tmp_path) -> Callable[..., Path]:
     def write(sheets: dict[str, list[list]], name: str = "数据.xlsx",
               merges: dict[str, list[str]] | None = None) -> Path:
-        workbook = Workbook()
-        workbook.remove(workbook.active)
-        for title, table in sheets.items():
-            sheet = workbook.create_sheet(title)
-            for values in table:
-                sheet.append(values)
-            for cell_range in (merges or {}).get(title, []):
-                sheet.merge_cells(cell_range)
-        path = tmp_path / name
-        workbook.save(path)
-        return path
+        return write_xlsx_file(tmp_path / name, sheets, merges)
     return write
 
 
