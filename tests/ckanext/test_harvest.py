@@ -235,3 +235,16 @@ def test_harvest_run_jobs_and_job_commands(cli, source):
     assert "新建 1" in ran.output and "新建 1" in jobs.output
     job_id = jobs.output.split("任务 ")[1].split("（")[0]
     assert "新建 1" in cli.invoke(ckan, ["harvest", "job", job_id]).output
+
+
+def test_harvest_records_are_shown_to_the_department_only(app, source, department):
+    harvest_runs.run_source(source["name"])
+    (object_id,) = helpers.call_action("harvest_object_list", context={"ignore_auth": True},
+                                       source_id=source["id"])
+    url = f"/api/3/action/harvest_object_show?id={object_id}"
+
+    anonymous = app.get(url, status=403)
+    editor = app.get(url, headers={"Authorization": department["editor"]["token"]}, status=200)
+
+    assert anonymous.json["error"]["message"].endswith("采集记录仅对数据提供部门可见。")
+    assert editor.json["result"]["guid"] == "370303-hv-0001"

@@ -18,6 +18,7 @@ __all__ = [
     "zhangdian_access_grant_list",
     "resource_show",
     "activity_diff",
+    "harvest_object_show",
 ]
 
 
@@ -73,3 +74,23 @@ def activity_diff(next_auth, context, data_dict):
     activity = model.Session.get(Activity, data_dict.get("id"))
     package = model.Package.get(activity.object_id) if activity is not None else None
     return _with_data_gate(next_auth(context, data_dict), context, package)
+
+
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def harvest_object_show(next_auth, context, data_dict):
+    """Harvest objects hold list rows and data file locations (also of restricted datasets), so only
+    those who may run the source see them — ckanext-harvest itself shows them to everybody."""
+    from ckanext.harvest.model import HarvestObject
+
+    harvest_object = HarvestObject.get(data_dict["id"]) if data_dict.get("id") else None
+    if harvest_object is None and data_dict.get("dataset_id"):
+        package = model.Package.get(data_dict["dataset_id"])
+        harvest_object = model.Session.query(HarvestObject).filter_by(package_id=package.id).first() \
+            if package is not None else None
+    if harvest_object is None:
+        return {"success": authz.is_sysadmin(context.get("user"))}
+    result = authz.is_authorized("harvest_source_update", context, {"id": harvest_object.harvest_source_id})
+    if not result.get("success"):
+        return {"success": False, "msg": tk._("Harvest records are shown to the providing department only.")}
+    return next_auth(context, data_dict)
