@@ -7,8 +7,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 profile_settings() {
     PROFILE=$1
     case "$1" in
-        demo) INI="$RUN_DIR/ckan.ini"; DB=ckan_demo; DATASTORE_DB=datastore_demo; CORE=ckan; REDIS_DB=0; PORT=$CKAN_PORT ;;
-        test) INI="$RUN_DIR/test.ini"; DB=ckan_test; DATASTORE_DB=datastore_test; CORE=ckan_test; REDIS_DB=1; PORT=$CKAN_TEST_PORT ;;
+        # The harvester may fetch from loopback only where the profile needs it: the demo list server;
+        # the tests' own servers (random ports on 127.0.0.1). Production leaves the allow-list empty.
+        demo) ALLOW_HOSTS="127.0.0.1:$DEMO_LISTS_PORT"; INI="$RUN_DIR/ckan.ini"; DB=ckan_demo; DATASTORE_DB=datastore_demo; CORE=ckan; REDIS_DB=0; PORT=$CKAN_PORT ;;
+        test) ALLOW_HOSTS="127.0.0.1"; INI="$RUN_DIR/test.ini"; DB=ckan_test; DATASTORE_DB=datastore_test; CORE=ckan_test; REDIS_DB=1; PORT=$CKAN_TEST_PORT ;;
         *) die "unknown profile '$1' (demo|test)" ;;
     esac
     PIDFILE="$RUN_DIR/ckan-$1.pid"
@@ -40,6 +42,7 @@ write_config() {
         line=${line//@SITE_URL@/http://127.0.0.1:$PORT}
         line=${line//@STORAGE@/$STORAGE}
         line=${line//@LISTS_DIR@/$RUN_DIR/lists}
+        line=${line//@ALLOW_HOSTS@/$ALLOW_HOSTS}
         settings+=("$line")
     done < "$DEPLOY_DIR/ckan-settings.ini"
     "$VENV_BIN/ckan" config-tool "$INI" "${settings[@]}" >/dev/null

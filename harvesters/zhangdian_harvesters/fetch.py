@@ -4,7 +4,8 @@
 - The host is resolved once; **every** address it resolves to must be public (not loopback, private,
   link-local, multicast, reserved, unspecified or shared/CGNAT — which covers the cloud metadata
   endpoints 169.254.169.254, 100.100.100.200 and fd00:ec2::254), unless the host or address is in
-  ``allow_hosts`` (host names, IP addresses or networks such as ``127.0.0.1`` or ``10.0.0.0/8``).
+  ``allow_hosts`` (host names, IP addresses or networks such as ``127.0.0.1`` or ``10.0.0.0/8``, each
+  optionally with ``:port`` to allow that port only, e.g. ``127.0.0.1:8765``).
 - The connection goes to the address that was checked (``Host`` header and TLS SNI/certificate check
   keep the original name), so a second DNS answer cannot redirect it (DNS rebinding). Redirects are
   followed by hand and every hop is checked again.
@@ -87,12 +88,16 @@ class _PinnedAdapter(HTTPAdapter):
         return host_params, pool_kwargs
 
 
-def _allowed_by_list(host: str, ip: IPAddress, allow_hosts: tuple[str, ...]) -> bool:
+def _allowed_by_list(host: str, ip: IPAddress, port: int, allow_hosts: tuple[str, ...]) -> bool:
+    """An entry is a host, an IP address or a network, optionally with ``:port`` (then only that port)."""
     for entry in allow_hosts:
-        if entry.lower() == host:
+        entry_host, _, entry_port = entry.rpartition(":") if entry.count(":") == 1 else (entry, "", "")
+        if entry_port and entry_port != str(port):
+            continue
+        if entry_host.lower() == host:
             return True
         try:
-            if ip in ipaddress.ip_network(entry, strict=False):
+            if ip in ipaddress.ip_network(entry_host, strict=False):
                 return True
         except ValueError:
             continue
@@ -118,7 +123,7 @@ def checked_address(url: str, options: FetchOptions) -> tuple[str, int, IPAddres
         raise FetchError(msg.FETCH_DNS, url=url, host=host) from None
     addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
     for ip in addresses:
-        allowed = _allowed_by_list(host, ip, options.allow_hosts)
+        allowed = _allowed_by_list(host, ip, port, options.allow_hosts)
         if not allowed and (host in BLOCKED_HOST_NAMES or not is_public_address(ip)):
             raise FetchRefusedError(msg.FETCH_BLOCKED_ADDRESS, url=url, host=host, ip=str(ip))
     return host, port, addresses[0]

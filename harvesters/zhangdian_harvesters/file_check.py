@@ -1,6 +1,6 @@
 """A data file through ``zhangdian_validators``: which files to mirror, with what status.
 
-- valid → the normalised UTF-8 CSV (plus the original workbook when the department sent XLSX/XLS);
+- valid → the normalised UTF-8 CSV (never the original workbook: only its validated sheet is known to be clean);
 - invalid → no data; the human validation report (HTML) so the department sees what to fix;
 - blocked (personal information) → no data at all; the report (which never echoes the values).
 """
@@ -59,8 +59,7 @@ def check_data_file(path: Path, table_schema: dict, open_attribute: str, workdir
         return FileCheck(result.status, [PublishedFile(report, "校验报告", "HTML", original_hash, result.status,
                                                        report_json, source_url)],
                          STATUS_PROBLEMS[result.status])
-    files = [PublishedFile(normalised, f"{stem}（CSV）", "CSV", original_hash, "valid", report_json, source_url)]
-    if result.table.format in ("xlsx", "xls"):
-        files.append(PublishedFile(path, f"{stem}（原始 {result.table.format.upper()}）",
-                                   result.table.format.upper(), original_hash, "valid", report_json, source_url))
-    return FileCheck("valid", files)
+    # Only the normalised CSV is mirrored: it holds exactly the validated (and PII-scanned) sheet, while
+    # an original workbook may carry other or hidden sheets, pivot caches and embedded objects.
+    return FileCheck("valid", [PublishedFile(normalised, f"{stem}（CSV）", "CSV", original_hash, "valid",
+                                             report_json, source_url)])

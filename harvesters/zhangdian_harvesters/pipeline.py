@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from zhangdian_harvesters.dataset_dict import info_items_to_table_schema, to_dataset_dict
 from zhangdian_harvesters.errors import FetchError
@@ -90,6 +91,13 @@ def _local_copy(data_file: str, workdir: Path, options: FetchOptions) -> tuple[P
     return path, path.name
 
 
+def _previous_files(previous: dict[str, Any] | None) -> tuple[PublishedFile, ...]:
+    """The files already published for a dataset, as they are (kept when a download fails)."""
+    return tuple(PublishedFile(None, r["name"], r["format"], r.get("content_hash") or "",
+                               r.get("validation_status") or "", r.get("validation_report") or "",
+                               r.get("source_url") or "") for r in (previous or {}).get("resources") or [])
+
+
 def _reusable_files(previous: dict[str, Any] | None, planned: PlannedDataset, content_hash: str,
                     source_url: str) -> tuple[PublishedFile, ...] | None:
     """The previously published files, when the same bytes were validated against the same schema."""
@@ -100,8 +108,7 @@ def _reusable_files(previous: dict[str, Any] | None, planned: PlannedDataset, co
         return None
     if any(r.get("content_hash") != content_hash or (r.get("source_url") or "") != source_url for r in resources):
         return None
-    return tuple(PublishedFile(None, r["name"], r["format"], r["content_hash"], r["validation_status"],
-                               r.get("validation_report") or "", r.get("source_url") or "") for r in resources)
+    return _previous_files(previous)
 
 
 def prepare_publication(planned: PlannedDataset, workdir: Path, fetch_options: FetchOptions | None = None,
@@ -118,14 +125,16 @@ def prepare_publication(planned: PlannedDataset, workdir: Path, fetch_options: F
         problems.append(f"第{planned.row}行：清单未给出数据文件，只发布目录信息。")
         return Prepared(Publication(dataset), problems)
     workdir.mkdir(parents=True, exist_ok=True)
+    file_name = Path(urlsplit(planned.data_file).path).name or planned.data_file
     try:
         path, source_url = _local_copy(planned.data_file, workdir, fetch_options or FetchOptions())
-    except FetchError as error:
-        problems.append(f"第{planned.row}行：数据文件无法下载：{error}")
-        return Prepared(Publication(dataset), problems)
-    except FileNotFoundError:
-        problems.append(f"第{planned.row}行：找不到数据文件“{Path(planned.data_file).name}”。")
-        return Prepared(Publication(dataset), problems)
+    except (FetchError, FileNotFoundError) as error:
+        # The location is not repeated: job reports are shown more widely than the data may be.
+        reason = "文件不存在" if isinstance(error, FileNotFoundError) else getattr(error, "message", str(error))
+        reason = reason.replace(planned.data_file, file_name).rstrip("。")
+        problems.append(f"第{planned.row}行：数据文件“{file_name}”无法获取（{reason}），"
+                        + ("保留已发布的数据。" if previous and previous.get("resources") else "只发布目录信息。"))
+        return Prepared(Publication(dataset, _previous_files(previous)), problems)
     reused = _reusable_files(previous, planned, sha256_of(path), source_url)
     if reused is not None:
         return Prepared(Publication(dataset, reused), problems)
@@ -178,7 +187,7 @@ def preview_changes(result: ListResult, owner_org: str, publisher: CatalogPublis
     published = publisher.published_codes()
     changes = []
     for planned in plan_datasets(result, owner_org):
-        existing = published.pop(planned.resource_code, None) or publisher.current(planned.dataset["name"])
+        existing = published.pop(planned.resource_code, None)
         if planned.policy_problem:
             action = WITHDRAWN if existing and not existing.get("private") else SKIPPED
             changes.append(PlannedChange(planned.resource_code, planned.row, action, NO_BASIS_REASON))

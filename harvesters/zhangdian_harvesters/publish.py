@@ -117,6 +117,8 @@ class CatalogPublisher:
         if current is not None and completed_fingerprint(current) == fingerprint and not current.get("private"):
             return PublishResult(UNCHANGED, publication.name, code, dataset_id=current["id"])
         kept, uploads = _match_resources((current or {}).get("resources") or [], publication.files)
+        # A kept resource may carry an older publication's completion marker: it must not vouch for this one.
+        kept = [dict(resource, harvest_fingerprint="") for resource in kept]
         fields = dict(publication.dataset, harvest_source=self.source, withdrawn_reason="", private=False,
                       harvest_fingerprint="" if uploads else fingerprint, resources=kept)
         if current is None:

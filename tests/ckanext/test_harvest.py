@@ -163,8 +163,13 @@ def test_two_runs_of_one_source_cannot_overlap(source):
 
 
 def test_job_left_running_by_a_dead_run_is_closed_with_an_error(source, sysadmin):
+    from ckanext.harvest.model import HarvestJob
+
     stale = helpers.call_action("harvest_job_create", context={"user": sysadmin["name"]},
                                 source_id=source["id"], run=False)
+    job = HarvestJob.get(stale["id"])
+    job.status = "Running"
+    job.save()
 
     report = harvest_runs.run_source(source["name"])
 
@@ -172,6 +177,26 @@ def test_job_left_running_by_a_dead_run_is_closed_with_an_error(source, sysadmin
     closed = harvest_runs.job_report(stale["id"])
     assert closed.status == "Finished"
     assert "运行中断（进程已退出），本次任务作废。" in closed.gather_errors
+
+
+def test_job_queued_from_the_web_is_the_one_that_runs(source, sysadmin):
+    queued = helpers.call_action("harvest_job_create", context={"user": sysadmin["name"]},
+                                 source_id=source["id"], run=False)
+
+    report = harvest_runs.run_source(source["name"])
+
+    assert (report.job_id, report.counts) == (queued["id"], _counts(created=1))
+
+
+def test_failed_download_keeps_the_published_data(list_server, source):
+    harvest_runs.run_source(source["name"])
+    (list_server.folder / "data1.csv").unlink()
+
+    report = harvest_runs.run_source(source["name"])
+
+    assert [r["validation_status"] for r in _datasets(source)["370303-hv-0001"]["resources"]] == ["valid"]
+    (code, message), = report.object_errors
+    assert message == "第2行：数据文件“data1.csv”无法获取（下载“data1.csv”失败：服务器返回 HTTP 404），保留已发布的数据。"
 
 
 def test_killed_run_then_rerun_ends_with_exactly_the_clean_catalog(list_server, source, sysadmin, repo_dir):

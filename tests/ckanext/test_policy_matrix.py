@@ -106,6 +106,13 @@ def _data_in_package_search_raw_fields(app, token, dataset, resource):
     return bool({"res_url", "data_dict", "validated_data_dict"} & set(item))
 
 
+def _data_in_package_search_with_extras_fields(app, token, dataset, resource):
+    response = _api(app, "package_search", token, fq=f"name:{dataset['name']}",
+                    fl="extras_open_attribute,validated_data_dict,data_dict")
+    (item,) = response.json["result"]["results"]
+    return "validated_data_dict" in item or "data_dict" in item
+
+
 def _data_on_resource_page(app, token, dataset, resource):
     response = _get(app, f"/dataset/{dataset['name']}/resource/{resource['id']}", token)
     return _allowed(response, lambda: FILE_NAME in response.body)
@@ -133,6 +140,7 @@ PATHS = {
     "resource_show": _data_in_resource_show,
     "package_search": _data_in_package_search,
     "package_search fl=": _data_in_package_search_raw_fields,
+    "fl=extras_…": _data_in_package_search_with_extras_fields,
     "resource page": _data_on_resource_page,
     "file download": _data_in_file_download,
     "datastore_search": _data_in_datastore_search,
@@ -155,5 +163,12 @@ def test_authorization_matrix_has_no_leak_and_no_wrongful_denial(app, world):
     header = f"{'attribute':<13} {'role':<26} " + " ".join(PATHS)
     print("\n" + "\n".join([header, *rows]))
 
-    assert len(rows) * len(PATHS) == 3 * 6 * 8
+    assert len(rows) * len(PATHS) == 3 * 6 * 9
     assert wrong == []
+
+
+def test_search_field_aliases_are_refused(app):
+    response = _api(app, "package_search", None, fl="x:validated_data_dict id")
+
+    assert response.status_code == 409
+    assert response.json["error"]["fl"] == ["fl 参数只能是字段名。"]

@@ -191,3 +191,16 @@ def test_read_list_from_a_blocked_url_raises(http_server):
 
     with pytest.raises(PortalErrorResponse):
         read_list(f"{http_server.base_url}/lists/list.csv", fetch_options=LOCAL)
+
+
+def test_allow_list_entry_with_a_port_allows_only_that_port(http_server, tmp_path):
+    http_server.routes["/list.csv"] = (200, {"Content-Type": "text/csv"}, BODY)
+    port = int(http_server.base_url.rsplit(":", 1)[1])
+
+    allowed = fetch(f"{http_server.base_url}/list.csv", _options(allow_hosts=(f"127.0.0.1:{port}",)),
+                    dest_dir=tmp_path)
+    with pytest.raises(FetchRefusedError):
+        fetch(f"{http_server.base_url}/list.csv", _options(allow_hosts=(f"127.0.0.1:{port + 1}",)),
+              dest_dir=tmp_path)
+
+    assert allowed.size > 0

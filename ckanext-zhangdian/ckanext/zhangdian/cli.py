@@ -104,7 +104,7 @@ def check(list_location, department, source):
     try:
         result = read_list(list_location,
                            code_pattern=tk.config.get("ckanext.zhangdian.resource_code_pattern"),
-                           fetch_options=harvest_settings.fetch_options())
+                           fetch_options=harvest_settings.list_fetch_options())
     except (HarvestError, ValueError) as error:
         _abort(str(error))
     click.echo(result.summary())

@@ -45,16 +45,21 @@ def source_lock(source_id: str) -> Iterator[None]:
             connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": key})
 
 
-def _new_job(context: dict, source_id: str) -> HarvestJob:
+def _job_to_run(context: dict, source_id: str) -> HarvestJob:
+    """A new job for the source; a job queued but not started (New) is run instead. We hold the
+    source's lock, so a job still "Running" belongs to a run that died: it is closed with an error."""
+    unfinished = model.Session.query(HarvestJob).filter(
+        HarvestJob.source_id == source_id, HarvestJob.status.in_(("New", "Running"))).all()
+    queued = [job for job in unfinished if job.status == "New"]
+    if queued:
+        return queued[0]
+    for stale in unfinished:
+        HarvestGatherError.create("运行中断（进程已退出），本次任务作废。", stale)
+        tk.get_action("harvest_job_abort")(context, {"source_id": source_id})
     try:
         job = tk.get_action("harvest_job_create")(context, {"source_id": source_id, "run": False})
-    except HarvestJobExists:
-        # We hold the source's lock, so an unfinished job belongs to a run that died.
-        for stale in model.Session.query(HarvestJob).filter(
-                HarvestJob.source_id == source_id, HarvestJob.status.in_(("New", "Running"))):
-            HarvestGatherError.create("运行中断（进程已退出），本次任务作废。", stale)
-            tk.get_action("harvest_job_abort")(context, {"source_id": source_id})
-        job = tk.get_action("harvest_job_create")(context, {"source_id": source_id, "run": False})
+    except HarvestJobExists as error:  # another process queued one just now
+        raise SourceBusyError(source_id) from error
     return HarvestJob.get(job["id"])
 
 
@@ -79,7 +84,7 @@ def run_source(source_id_or_name: str, progress: Callable[[int], contextlib.Abst
     context = _site_context()
     source = tk.get_action("harvest_source_show")(context, {"id": source_id_or_name})
     with source_lock(source["id"]):
-        job = _new_job(context, source["id"])
+        job = _job_to_run(context, source["id"])
         job.status = "Running"
         job.save()
         harvester = ZhangdianListHarvester()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import ckan.plugins.toolkit as tk
 from zhangdian_harvesters.fetch import FetchOptions
+from zhangdian_harvesters.lists import DEFAULT_LIST_MAX_BYTES
 
 
 def validate_source_config(config: str | None) -> str | None:
@@ -44,10 +46,16 @@ def list_location(url: str) -> str:
 
 
 def fetch_options() -> FetchOptions:
+    """Download settings for data files."""
     return FetchOptions(
         allow_hosts=tuple(tk.config.get("ckanext.zhangdian.harvest_allow_hosts")),
         max_bytes=tk.config.get("ckanext.zhangdian.harvest_max_file_mb") * 1024 * 1024,
     )
+
+
+def list_fetch_options() -> FetchOptions:
+    """Download settings for lists: the same allow-list, the (smaller) list size cap."""
+    return dataclasses.replace(fetch_options(), max_bytes=DEFAULT_LIST_MAX_BYTES)
 
 
 def workdir(harvest_object_id: str) -> Path:

@@ -24,7 +24,7 @@ from zhangdian_harvesters import HarvestError, read_list
 from zhangdian_harvesters.pipeline import (
     NO_BASIS_REASON, REMOVED_REASON, PlannedDataset, is_unchanged, plan_datasets, prepare_publication)
 from zhangdian_harvesters.publish import (
-    UNCHANGED, CatalogPublisher, Publication, PublishedFile, completed_fingerprint)
+    LOOK_UP, UNCHANGED, CatalogPublisher, Publication, PublishedFile, completed_fingerprint)
 
 from ckanext.zhangdian import harvest_settings
 
@@ -35,6 +35,26 @@ PUBLISH, WITHDRAW = "publish", "withdraw"
 
 def _extra(harvest_object: HarvestObject, key: str, value: str) -> None:
     harvest_object.extras.append(HarvestObjectExtra(key=key, value=value))
+
+
+def _make_current(harvest_object: HarvestObject, package_id: str, current: bool = True) -> None:
+    """This object now stands for the dataset (ckanext-harvest's "current"); earlier ones no longer do."""
+    model.Session.query(HarvestObject).filter(
+        HarvestObject.package_id == package_id, HarvestObject.current.is_(True),
+        HarvestObject.id != harvest_object.id).update({"current": False}, synchronize_session=False)
+    harvest_object.package_id = package_id
+    harvest_object.current = current
+
+
+def _confirmed_in_database(published: dict[str, dict]) -> dict[str, dict]:
+    """Search results whose copy in Solr matches the database (Solr is written before the database
+    commits, so a killed run can leave it ahead); the others are left for a fresh look-up."""
+    ids = [dataset["id"] for dataset in published.values()]
+    modified = dict(model.Session.query(model.Package.id, model.Package.metadata_modified)
+                    .filter(model.Package.id.in_(ids))) if ids else {}
+    return {code: dataset for code, dataset in published.items()
+            if dataset["id"] in modified
+            and modified[dataset["id"]].isoformat()[:22] == (dataset.get("metadata_modified") or "")[:22]}
 
 
 class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
@@ -61,7 +81,7 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
             location = harvest_settings.list_location(source.url)
             result = read_list(location, defaults=harvest_settings.source_defaults(source.config),
                                code_pattern=tk.config.get("ckanext.zhangdian.resource_code_pattern"),
-                               fetch_options=harvest_settings.fetch_options())
+                               fetch_options=harvest_settings.list_fetch_options())
         except (HarvestError, ValueError) as error:
             self._save_gather_error(str(error), harvest_job)
             return None
@@ -71,14 +91,15 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
             self._save_gather_error(f"提示：{finding.message}（{finding.hint}）", harvest_job)
 
         publisher = CatalogPublisher(LocalCKAN(), source.id)
-        published = publisher.published_codes()
+        in_search = publisher.published_codes()
+        published = _confirmed_in_database(in_search)
         published_before = dict(published)
         workdir = harvest_settings.workdir(f"gather-{harvest_job.id}")
         ids = []
         for planned in plan_datasets(result, owner_org):
             published.pop(planned.resource_code, None)
             if planned.policy_problem:
-                existing = publisher.current(planned.dataset["name"])
+                existing = published_before.get(planned.resource_code)  # only this source's own datasets
                 if existing is None:
                     continue
                 ids.append(self._object(harvest_job, planned.resource_code, WITHDRAW,
@@ -88,8 +109,10 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
                 if is_unchanged(planned, previous, workdir, harvest_settings.fetch_options()):
                     self._unchanged_object(harvest_job, planned.resource_code, previous["id"])
                     continue
+                known = previous is not None or planned.resource_code not in in_search
                 ids.append(self._object(harvest_job, planned.resource_code, PUBLISH,
-                                        {"planned": planned.to_json(), "previous": previous}))
+                                        {"planned": planned.to_json(), "previous": previous,
+                                         "previous_known": known}))
         for code, dataset in published.items():
             ids.append(self._object(harvest_job, code, WITHDRAW,
                                     {"id": dataset["id"], "reason": REMOVED_REASON}))
@@ -102,8 +125,9 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
 
     def _unchanged_object(self, job, code: str, package_id: str) -> None:
         """Record an unchanged dataset without sending it through fetch and import."""
-        harvest_object = HarvestObject(guid=code, job=job, package_id=package_id, current=True,
-                                       state="COMPLETE", report_status="not modified", content="{}")
+        harvest_object = HarvestObject(guid=code, job=job, state="COMPLETE", report_status="not modified",
+                                       content="{}")
+        _make_current(harvest_object, package_id)
         _extra(harvest_object, "kind", PUBLISH)
         _extra(harvest_object, "outcome", UNCHANGED)
         model.Session.add(harvest_object)
@@ -124,14 +148,19 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
             return True
         planned = PlannedDataset.from_json(content["planned"])
         previous = content.get("previous")
-        prepared = prepare_publication(planned, harvest_settings.workdir(harvest_object.id),
-                                       harvest_settings.fetch_options(), previous)
+        try:
+            prepared = prepare_publication(planned, harvest_settings.workdir(harvest_object.id),
+                                           harvest_settings.fetch_options(), previous)
+        except Exception as error:  # one broken file must not stop the other datasets of the list
+            log.exception("fetch of %s failed", harvest_object.guid)
+            self._save_object_error(f"第{planned.row}行：数据文件处理失败（{type(error).__name__}）。",
+                                    harvest_object, "Fetch")
+            return False
         for problem in prepared.problems:
             self._save_object_error(problem, harvest_object, "Fetch")
         if previous and not previous.get("private") \
                 and completed_fingerprint(previous) == prepared.publication.fingerprint():
-            harvest_object.package_id = previous["id"]
-            harvest_object.current = True
+            _make_current(harvest_object, previous["id"])
             _extra(harvest_object, "outcome", UNCHANGED)
             harvest_object.save()
             shutil.rmtree(harvest_settings.workdir(harvest_object.id), ignore_errors=True)
@@ -153,20 +182,19 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
                 if dataset is None:
                     return "unchanged"
                 result = publisher.withdraw(dataset, content["reason"])
-                harvest_object.current = False
             else:
                 planned = PlannedDataset.from_json(content["planned"])
                 files = tuple(PublishedFile(**dict(f, path=Path(f["path"]) if f["path"] else None))
                               for f in content["files"])
-                result = publisher.publish(Publication(planned.dataset, files), content.get("previous"))
-                harvest_object.current = True
+                current = content["previous"] if content.get("previous_known") else LOOK_UP
+                result = publisher.publish(Publication(planned.dataset, files), current)
         except Exception as error:  # a CKAN validation error, a lost connection… recorded, not hidden
             log.exception("import of %s failed", harvest_object.guid)
             self._save_object_error(f"发布失败：{error}", harvest_object, "Import")
             return False
         finally:
             shutil.rmtree(harvest_settings.workdir(harvest_object.id), ignore_errors=True)
-        harvest_object.package_id = result.dataset_id
+        _make_current(harvest_object, result.dataset_id, current=content["kind"] != WITHDRAW)
         _extra(harvest_object, "outcome", result.outcome)
         harvest_object.save()
         return "unchanged" if result.outcome == UNCHANGED else True

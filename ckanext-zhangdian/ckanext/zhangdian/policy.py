@@ -19,6 +19,7 @@ from typing import Any, Mapping
 import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from flask import has_request_context
 from zhangdian_harvesters.vocabularies import DEFAULT_OPEN_ATTRIBUTE
 
 from ckanext.zhangdian.model import AccessGrant, GRANT_APPROVED
@@ -129,6 +130,14 @@ def apply_to_dataset_dict(context: Mapping[str, Any], package_dict: dict[str, An
     package_dict["data_access"] = "granted" if granted else "restricted"
     if not granted:
         hide_data(package_dict)
+
+
+def viewer_context(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Whose eyes a result is for. Core helpers fetch page content with ``ignore_auth`` and no user
+    (e.g. featured organizations on the home page): then it is the web request's user."""
+    if not context.get("ignore_auth") or context.get("user") or not has_request_context():
+        return context
+    return current_context()
 
 
 def current_context() -> dict[str, Any]:

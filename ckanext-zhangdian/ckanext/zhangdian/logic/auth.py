@@ -86,8 +86,8 @@ def harvest_object_show(next_auth, context, data_dict):
     harvest_object = HarvestObject.get(data_dict["id"]) if data_dict.get("id") else None
     if harvest_object is None and data_dict.get("dataset_id"):
         package = model.Package.get(data_dict["dataset_id"])
-        harvest_object = model.Session.query(HarvestObject).filter_by(package_id=package.id).first() \
-            if package is not None else None
+        harvest_object = model.Session.query(HarvestObject).filter_by(package_id=package.id) \
+            .order_by(HarvestObject.harvest_source_id).first() if package is not None else None
     if harvest_object is None:
         return {"success": authz.is_sysadmin(context.get("user"))}
     result = authz.is_authorized("harvest_source_update", context, {"id": harvest_object.harvest_source_id})

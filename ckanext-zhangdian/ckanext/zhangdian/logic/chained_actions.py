@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import re
+
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
@@ -29,27 +31,39 @@ __all__ = [
 ]
 
 
-def _hide_in_search_result(context, item: dict[str, Any]) -> None:
-    if "resources" in item or "open_attribute" in item:  # a full dataset dict
-        policy.apply_to_dataset_dict(context, item)
-        return
-    package = model.Package.get(item.get("id") or "")  # raw Solr fields requested with ``fl``
-    if package is None or not policy.can_access_data(context, package):
-        policy.hide_data_in_index_document(item)
+PLAIN_FIELD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _requested_fields(fields: Any) -> list[str] | None:
+    """The raw Solr fields asked for with ``fl`` (None: full dataset dicts)."""
+    if not fields or fields in ("id", "name"):
+        return None
+    names = [f for f in re.split(r"[,\s]+", fields) if f] if isinstance(fields, str) else list(fields)
+    if not all(PLAIN_FIELD.fullmatch(name) for name in names):
+        # Aliases (``x:validated_data_dict``), globs and functions would bypass the checks below.
+        raise tk.ValidationError({"fl": [tk._("Only plain field names are allowed in fl.")]})
+    return names
 
 
 @tk.chained_action
 @tk.side_effect_free
 def package_search(original_action, context, data_dict):
-    fields = data_dict.get("fl")
-    if fields and fields not in ("id", "name"):
-        requested = fields.split() if isinstance(fields, str) else list(fields)
-        if "id" not in requested:
-            data_dict["fl"] = " ".join([*requested, "id"])
+    raw_fields = _requested_fields(data_dict.get("fl"))
+    if raw_fields is not None:
+        data_dict["fl"] = " ".join(dict.fromkeys([*raw_fields, "id"]))
     result = original_action(context, data_dict)
+    viewer = policy.viewer_context(context)
     for item in result["results"]:
-        if isinstance(item, dict):
-            _hide_in_search_result(context, item)
+        if not isinstance(item, dict):
+            continue
+        if raw_fields is None:
+            policy.apply_to_dataset_dict(viewer, item)
+            continue
+        package = model.Package.get(item.get("id") or "")
+        if package is None or not policy.can_access_data(viewer, package):
+            policy.hide_data_in_index_document(item)
+        if "id" not in raw_fields:
+            item.pop("id", None)
     return result
 
 
@@ -65,14 +79,15 @@ def current_package_list_with_resources(original_action, context, data_dict):
 @tk.chained_action
 @tk.side_effect_free
 def resource_search(original_action, context, data_dict):
-    result = original_action(context, data_dict)
-    visible = []
-    for resource in result["results"]:
-        package = model.Package.get(resource.get("package_id") or "")
-        if package is not None and policy.can_access_data(context, package):
-            visible.append(resource)
-    hidden = len(result["results"]) - len(visible)
-    return dict(result, results=visible, count=result["count"] - hidden)
+    """Searches every match and pages over the visible ones, so ``count`` reveals nothing hidden."""
+    viewer = policy.viewer_context(context)
+    offset, limit = int(data_dict.get("offset") or 0), data_dict.get("limit")
+    everything = original_action(context, dict(data_dict, offset=0, limit=None))
+    visible = [r for r in everything["results"]
+               if (package := model.Package.get(r.get("package_id") or "")) is not None
+               and policy.can_access_data(viewer, package)]
+    page = visible[offset:offset + int(limit)] if limit is not None else visible[offset:]
+    return dict(everything, results=page, count=len(visible))
 
 
 def _hide_in_activity(context, activity: dict[str, Any]) -> dict[str, Any]:
