@@ -28,13 +28,14 @@ write_config() {
         log "generating $INI"
         "$VENV_BIN/ckan" generate config "$INI" >/dev/null
     fi
-    local password settings=()
-    password=$(db_password)
+    local password reader_password settings=()
+    password=$(db_password "$DB_USER")
+    reader_password=$(db_password "$DATASTORE_READER")
     while IFS= read -r line; do
         [[ -z $line || $line == \#* ]] && continue
         line=${line//@DB_URL@/postgresql://$DB_USER:$password@127.0.0.1:$PG_PORT/$DB}
         line=${line//@DATASTORE_WRITE_URL@/postgresql://$DB_USER:$password@127.0.0.1:$PG_PORT/$DATASTORE_DB}
-        line=${line//@DATASTORE_READ_URL@/postgresql://$DATASTORE_READER:$password@127.0.0.1:$PG_PORT/$DATASTORE_DB}
+        line=${line//@DATASTORE_READ_URL@/postgresql://$DATASTORE_READER:$reader_password@127.0.0.1:$PG_PORT/$DATASTORE_DB}
         line=${line//@SOLR_URL@/$SOLR_URL/$CORE}
         line=${line//@REDIS_URL@/redis://127.0.0.1:$REDIS_PORT/$REDIS_DB}
         line=${line//@REDIS_PORT@/$REDIS_PORT}

@@ -68,8 +68,9 @@ pg_dir() {
     fi
 }
 
+# db_password ROLE: the role's generated password (one per role, kept in $RUN_DIR, mode 600).
 db_password() {
-    local file="$RUN_DIR/db-password"
+    local file="$RUN_DIR/db-password-$1"
     [[ -s $file ]] || { head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$file"; chmod 600 "$file"; }
     cat "$file"
 }

@@ -19,13 +19,12 @@ start_postgres() {
             -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
             || die "PostgreSQL did not start; see $dir/postgres.log"
     fi
-    local password
-    password=$(db_password)
     local role
     for role in "$DB_USER" "$DATASTORE_READER"; do
         if [[ $(pg_super -c "SELECT 1 FROM pg_roles WHERE rolname='$role'") != 1 ]]; then
-            pg_super -c "CREATE ROLE $role LOGIN PASSWORD '$password'"
+            pg_super -c "CREATE ROLE $role LOGIN"
         fi
+        pg_super -c "ALTER ROLE $role PASSWORD '$(db_password "$role")'"
     done
     local db
     for db in ckan_demo ckan_test datastore_demo datastore_test; do
