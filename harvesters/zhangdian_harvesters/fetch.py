@@ -56,6 +56,7 @@ class FetchOptions:
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
     retries: int = 3
+    total_timeout: float = 600.0  # seconds for the whole download: a server dripping bytes is cut off
     backoff: float = 0.5  # seconds; waits backoff, 2·backoff, 4·backoff …
     max_redirects: int = 5
     user_agent: str = "zhangdian-harvester/0.1 (+https://data.zhangdian.gov.cn)"
@@ -163,6 +164,7 @@ class _Download:
         self.url = url
         self.options = options
         self.dest_dir = dest_dir
+        self.deadline = time.monotonic() + options.total_timeout
 
     def run(self) -> FetchResult:
         current = self.url
@@ -219,6 +221,8 @@ class _Download:
             with os.fdopen(handle, "wb") as out:
                 try:
                     for chunk in response.iter_content(CHUNK_BYTES):
+                        if time.monotonic() > self.deadline:
+                            raise FetchError(msg.FETCH_DEADLINE, url=url, seconds=int(self.options.total_timeout))
                         size += len(chunk)
                         if size > limit:
                             raise FetchTooLargeError(msg.FETCH_TOO_LARGE, url=url, limit=limit)

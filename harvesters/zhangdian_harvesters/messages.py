@@ -112,4 +112,6 @@ FETCH_CONNECTION = Message("fetch_connection", "下载“{url}”失败：{reaso
                            "请检查服务器是否可以访问，稍后再试。")
 FETCH_PORTAL_ERROR = Message("fetch_portal_error", "“{url}”返回的不是数据文件，而是门户的错误信息：{error}（代码 {code}）",
                              "该文件可能受限或需要登录，请向提供方索取可公开下载的地址，或上传文件。")
+FETCH_DEADLINE = Message("fetch_deadline", "下载“{url}”超过 {seconds} 秒仍未完成，已中止",
+                         "请检查对方服务器是否正常，或提供更快的下载地址。")
 FETCH_REDIRECTS = Message("fetch_redirects", "“{url}”重定向次数过多", "请提供最终的下载地址。")

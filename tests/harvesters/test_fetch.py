@@ -9,6 +9,7 @@ import pytest
 from list_helpers import as_table, row
 
 from zhangdian_harvesters import (
+    FetchError,
     FetchHTTPError,
     FetchOptions,
     FetchRefusedError,
@@ -204,3 +205,13 @@ def test_allow_list_entry_with_a_port_allows_only_that_port(http_server, tmp_pat
               dest_dir=tmp_path)
 
     assert allowed.size > 0
+
+
+def test_a_server_dripping_bytes_is_cut_off_at_the_total_deadline(http_server, tmp_path):
+    http_server.routes["/slow.csv"] = (200, {"Content-Type": "text/csv"}, b"a,b\n" * 100_000)
+
+    with pytest.raises(FetchError) as error:
+        fetch(f"{http_server.base_url}/slow.csv", _options(total_timeout=0.0), dest_dir=tmp_path)
+
+    assert error.value.code == "fetch_deadline"
+    assert list(tmp_path.iterdir()) == []
