@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the portal needs on a fresh machine; a second run only checks.
-#   - Debian packages: PostgreSQL, Redis, libmagic, curl, a JRE and Maven (only those missing)
+#   - Debian packages: PostgreSQL, Redis, libmagic, curl, a JRE, Maven and Chromium for the browser tests
+#     (only those missing)
 #   - .venv: CKAN 2.12 (pinned), ckanext-scheming, ckanext-harvest, test tools, this project (editable)
 #   - Apache Solr 9 jars from Maven Central (deploy/solr/pom.xml) into .run/solr/lib
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -14,6 +15,10 @@ install_debian_packages() {
     command -v java >/dev/null || missing+=(default-jre-headless)
     command -v mvn >/dev/null || missing+=(maven)
     command -v runuser >/dev/null || missing+=(util-linux)
+    # Debian's Chromium, driven by Playwright in tests/browser (no browser is ever downloaded at run time).
+    [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+    # Its Chinese text needs a CJK font, or the screenshots show boxes.
+    dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
     if (( ${#missing[@]} )); then
         log "apt-get install ${missing[*]}"
         apt-get update -qq

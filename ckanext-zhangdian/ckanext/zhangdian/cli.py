@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import click
+import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckanapi import LocalCKAN
 from zhangdian_harvesters import HarvestError, read_list
@@ -178,3 +179,82 @@ def job(job_id):
         _print_report(harvest_runs.job_report(job_id))
     except tk.ObjectNotFound:
         _abort(f"找不到任务 {job_id}。")
+
+
+@harvest.command("report")
+@click.option("--department", help="Only this department (name or title).")
+@click.option("--format", "file_format", default="html", show_default=True,
+              type=click.Choice(["xlsx", "csv", "json", "html"]))
+@click.option("--output", type=click.Path(dir_okay=False, writable=True),
+              help="File to write; default: 查缺补漏报告-<date>.<format> in the current folder.")
+@click.option("--snapshot/--no-snapshot", default=True, show_default=True,
+              help="Also store today's indicators (the data points of the trend lines).")
+@click.pass_context
+def report(ctx, department, file_format, output, snapshot):
+    """Write the gap report (查缺补漏): indicators, ranking and every finding with what to fix."""
+    from ckanext.zhangdian.reports import reporting_cli
+
+    with ctx.meta["flask_app"].test_request_context():
+        try:
+            result, content = reporting_cli.render_report(department, file_format, snapshot)
+        except tk.ObjectNotFound as error:
+            _abort(str(error.message or error))
+    path = Path(output or f"查缺补漏报告-{result['date']}.{file_format}")
+    path.write_bytes(content)
+    overall = result["overall"]
+    click.echo(f"{path}：{len(result['departments'])} 个部门，{overall['finding_count']} 条问题，"
+               f"开放率 {overall['open_rate'] if overall['open_rate'] is not None else '—'}%")
+    for kind in result["finding_kinds"]:
+        count = sum(d["indicators"]["findings"][kind["code"]] for d in result["departments"])
+        click.echo(f"  {kind['number']}. {kind['label']}：{count}")
+
+
+@harvest.command("check-links")
+@click.option("--dataset", help="Only this dataset (name or id).")
+def check_links(dataset):
+    """Check every download link (source URL and mirrored file) for the gap report."""
+    from ckanext.zhangdian.reports import linkcheck
+
+    package_id = None
+    if dataset:
+        package = model.Package.get(dataset)
+        if package is None:
+            _abort(f"找不到数据集“{dataset}”。")
+        package_id = package.id
+    counts = linkcheck.check_links(
+        lambda total: click.progressbar(length=total, label="检查链接", show_pos=True), package_id)
+    click.echo(f"已检查 {counts['checked']} 个链接，失效 {counts['broken']} 个。")
+    if counts["broken"]:
+        raise SystemExit(1)
+
+
+def _import_file(run, path: str) -> dict:
+    from ckanext.zhangdian.reports.importing import ImportProblem
+
+    try:
+        return run(Path(path))
+    except ImportProblem as problem:
+        model.Session.rollback()
+        for message in problem.messages:
+            tk.error_shout(message)
+        raise click.Abort()
+
+
+@harvest.command("import-responsibility")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def import_responsibility(path):
+    """Import responsibility lists (责任清单, CSV/XLSX from the template); replaces the named departments'."""
+    from ckanext.zhangdian.logic.report_actions import import_responsibility_list
+
+    result = _import_file(lambda p: import_responsibility_list(p, None), path)
+    click.secho(f"已导入 {result['items']} 项，涉及 {result['departments']} 个部门。", fg="green")
+
+
+@harvest.command("import-higher-level")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def import_higher_level(path):
+    """Import higher-level catalog entries (上级已开放目录, CSV/XLSX from the template)."""
+    from ckanext.zhangdian.logic.report_actions import import_higher_level_catalog
+
+    result = _import_file(import_higher_level_catalog, path)
+    click.secho(f"已导入 {result['entries']} 条，涉及 {result['catalogs']} 个目录。", fg="green")

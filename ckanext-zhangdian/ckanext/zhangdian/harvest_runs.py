@@ -21,6 +21,7 @@ from ckanext.harvest.logic import HarvestJobExists
 from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject, HarvestObjectError
 
 from ckanext.zhangdian.harvester import ZhangdianListHarvester
+from ckanext.zhangdian.reports import service
 
 OUTCOMES = ("created", "updated", "unchanged", "withdrawn", "failed")
 
@@ -96,6 +97,7 @@ def run_source(source_id_or_name: str, progress: Callable[[int], contextlib.Abst
                 if advance is not None:
                     advance.update(1)
         tk.get_action("harvest_jobs_run")(context, {"source_id": source["id"]})
+    service.record_snapshot()  # the trend gets a point per day with harvests
     return job_report(job.id)
 
 

@@ -27,6 +27,7 @@ from zhangdian_harvesters.publish import (
     LOOK_UP, UNCHANGED, CatalogPublisher, Publication, PublishedFile, completed_fingerprint)
 
 from ckanext.zhangdian import harvest_settings
+from ckanext.zhangdian.reports import snapshots
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ class ZhangdianListHarvester(HarvesterBase, p.SingletonPlugin):
             self._save_gather_error(f"{problem.message}（{problem.hint}）", harvest_job)
         for finding in result.findings:
             self._save_gather_error(f"提示：{finding.message}（{finding.hint}）", harvest_job)
+        snapshots.record_list(source.id, owner_org, result.records)
 
         publisher = CatalogPublisher(LocalCKAN(), source.id)
         in_search = publisher.published_codes()

@@ -27,6 +27,14 @@ class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
     p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IBlueprint)
+
+    # IBlueprint
+
+    def get_blueprint(self):
+        from ckanext.zhangdian.views import report
+
+        return [report]
 
     # IConfigurer
 

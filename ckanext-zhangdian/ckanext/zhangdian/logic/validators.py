@@ -29,6 +29,8 @@ __all__ = [
     "zhangdian_not_before_temporal_start",
     "zhangdian_phone_number",
     "zhangdian_credit_code",
+    "zhangdian_finding_kind",
+    "zhangdian_catalog_level",
 ]
 
 Missing = tk.missing
@@ -152,3 +154,22 @@ def zhangdian_credit_code(value: Any, context) -> Any:
         message = tk._("Invalid unified social credit code {code}: it contains characters that "
                        "are not allowed.")
     raise tk.Invalid(message.format(code=value))
+
+
+def zhangdian_finding_kind(value: Any, context) -> Any:
+    """A finding kind code of the gap report (``missing_from_list`` … ``repeated_reporting``)."""
+    from ckanext.zhangdian.reports.findings import KIND_BY_CODE
+
+    if value not in KIND_BY_CODE:
+        raise tk.Invalid(tk._("Unknown finding kind {kind}; use one of: {kinds}").format(
+            kind=value, kinds=", ".join(KIND_BY_CODE)))
+    return value
+
+
+def zhangdian_catalog_level(value: Any, context) -> Any:
+    """The level of a higher-level catalog: ``city``, ``province`` or ``national`` (or 市级/省级/国家级)."""
+    from ckanext.zhangdian.reports.importing import LEVELS
+
+    if value not in LEVELS:
+        raise tk.Invalid(tk._("The catalog level must be city, province or national (市级、省级、国家级)."))
+    return LEVELS[value]

@@ -1,0 +1,120 @@
+"""Checks of a page open in the browser: each returns a list of what is wrong (empty = passes).
+
+They report rather than assert, so a test can assert on the checks that must pass and print the others;
+each entry names the element (its opening tag, shortened) so it can be found in the templates.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+# The opening tag of an element, shortened: enough to find it in a template.
+_DESCRIBE_JS = """
+(el) => {
+    const tag = el.outerHTML.slice(0, el.outerHTML.indexOf('>') + 1);
+    return tag.length > 200 ? tag.slice(0, 197) + '...' : tag;
+}
+"""
+
+
+def is_local_url(url: str) -> bool:
+    """True for URLs that stay on this machine: data:/blob:/about: and http(s)/ws(s) to loopback."""
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    if parts.scheme not in {"http", "https", "ws", "wss"}:
+        return False
+    host = (parts.hostname or "").lower()
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def external_requests(urls: Iterable[str]) -> list[str]:
+    """The URLs (in order, without repeats) that would leave the machine: the portal must work offline."""
+    return list(dict.fromkeys(url for url in urls if not is_local_url(url)))
+
+
+def images_without_alt(page: Page) -> list[str]:
+    """Every <img> (visible or not) whose alt attribute is missing or empty."""
+    return page.evaluate(
+        f"""() => {{
+            const describe = {_DESCRIBE_JS};
+            return [...document.images]
+                .filter(img => !(img.getAttribute('alt') || '').trim())
+                .map(img => (img.hasAttribute('alt') ? 'empty alt: ' : 'no alt: ') + describe(img));
+        }}"""
+    )
+
+
+def unlabelled_inputs(page: Page) -> list[str]:
+    """Visible form fields (input, select, textarea; not buttons or hidden inputs) without a label.
+
+    A field is labelled by a non-empty aria-label, an aria-labelledby pointing at an element with text, or a
+    <label> with text that is associated with it (label[for=id] or a <label> wrapping the field).
+    """
+    return page.evaluate(
+        f"""() => {{
+            const describe = {_DESCRIBE_JS};
+            const notFields = new Set(['hidden', 'submit', 'button', 'reset', 'image']);
+            const hasText = el => !!el && !!(el.textContent || '').trim();
+            const problems = [];
+            for (const field of document.querySelectorAll('input, select, textarea')) {{
+                const type = (field.getAttribute('type') || 'text').toLowerCase();
+                if (field.tagName === 'INPUT' && notFields.has(type)) continue;
+                if (!field.checkVisibility({{visibilityProperty: true}})) continue;
+                if ((field.getAttribute('aria-label') || '').trim()) continue;
+                const labelledBy = (field.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+                if (labelledBy.some(id => hasText(document.getElementById(id)))) continue;
+                if ([...(field.labels || [])].some(hasText)) continue;
+                const form = field.closest('form');
+                const where = form ? ` in <form action="${{form.getAttribute('action') || ''}}">` : '';
+                problems.push(describe(field) + where);
+            }}
+            return problems;
+        }}"""
+    )
+
+
+def horizontal_overflow(page: Page) -> list[str]:
+    """Empty if the page does not scroll sideways (scrollWidth <= viewport width + 1 px).
+
+    Otherwise the first entry gives both widths and the following ones (at most ten) the elements that stick
+    out past the right edge while their parent does not: where the overflow starts.
+    """
+    return page.evaluate(
+        f"""() => {{
+            const describe = {_DESCRIBE_JS};
+            const viewport = window.innerWidth;
+            const scrollWidth = document.scrollingElement.scrollWidth;
+            if (scrollWidth <= viewport + 1) return [];
+            const problems = [`document scrollWidth ${{scrollWidth}}px > viewport ${{viewport}}px`];
+            const sticksOut = el => el.getBoundingClientRect().right > viewport + 1;
+            for (const el of document.body.querySelectorAll('*')) {{
+                if (problems.length > 10) break;
+                if (!el.checkVisibility() || !sticksOut(el)) continue;
+                if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)) continue;
+                const right = Math.round(el.getBoundingClientRect().right);
+                problems.push(`right edge at ${{right}}px: ${{describe(el)}}`);
+            }}
+            return problems;
+        }}"""
+    )
+
+
+def page_language(page: Page) -> str:
+    """The lang attribute of <html> (e.g. "zh-Hans-CN"), "" if missing."""
+    return page.evaluate("() => document.documentElement.getAttribute('lang') || ''")
