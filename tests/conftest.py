@@ -17,6 +17,13 @@ SHARED_DIR = REPO_DIR.parent / "shared"
 REALDATA_DIR = SHARED_DIR / "realdata"
 
 
+@pytest.fixture
+def clean_portal(clean_db, clean_index, with_plugins, migrate_db_for):
+    """A clean database and search index with the portal's plugins (and their tables) loaded."""
+    for plugin in ("activity", "harvest", "zhangdian"):
+        migrate_db_for(plugin)
+
+
 @pytest.fixture(scope="session")
 def repo_dir() -> Path:
     return REPO_DIR

@@ -11,6 +11,10 @@ Deliberate defects, so every report has something real to show:
 - 区市场监督管理局: a file with impossible dates and text in a number column (validation failure);
 - 区卫生健康局: a file with unmasked ID numbers and mobile numbers (personal-information leak);
 - 区自然资源局: a GBK-encoded file (as Shandong portal downloads are).
+
+For the gap report it also writes ``admin/``: the district's responsibility list (责任清单.csv, with
+resources some departments have not listed) and a city catalog (上级已开放目录.csv) that already opens
+one of the district's resources; and 区统计局's Excel copy of 教育局's school list (repeated reporting).
 """
 
 from __future__ import annotations
@@ -138,16 +142,56 @@ def _department_files(rng: random.Random) -> dict[str, tuple[list[dict], dict[st
     }
 
 
+RESPONSIBILITIES = [  # 责任部门, 信息资源名称, 信息资源代码, 责任依据
+    ("张店区交通运输局", "张店区公交线路信息", "370303-JT-0001"),
+    ("张店区交通运输局", "张店区出租汽车经营企业名录", "370303-JT-0003"),
+    ("张店区教育和体育局", "张店区中小学校名录", "370303-JY-0001"),
+    ("张店区民政局", "张店区养老服务机构名录", "370303-MZ-0001"),
+    ("张店区民政局", "张店区婚姻登记机关名录", "370303-MZ-0003"),
+    ("张店区市场监督管理局", "张店区食品经营许可信息", "370303-SC-0001"),
+    ("张店区市场监督管理局", "张店区特种设备使用登记信息", "370303-SC-0002"),
+    ("张店区统计局", "张店区地区生产总值（季度）", "370303-TJ-0001"),
+]
+HIGHER_LEVEL = [  # 目录层级, 目录名称, 信息资源名称, 提供部门, 信息项, 链接
+    ("市级", "淄博市公共数据开放网", "淄博市养老服务机构名录", "淄博市民政局", "机构名称、地址、床位数",
+     "https://data.zibo.gov.cn/"),
+]
+
+
+def _admin_files(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    basis = "《张店区公共数据开放责任清单（2026年）》【演示数据】"
+    (folder / "责任清单.csv").write_bytes(_csv_bytes(
+        ["责任部门", "信息资源名称", "信息资源代码", "责任依据"], [[*row, basis] for row in RESPONSIBILITIES],
+        "utf-8-sig"))
+    (folder / "上级已开放目录.csv").write_bytes(_csv_bytes(
+        ["目录层级", "目录名称", "信息资源名称", "提供部门", "信息项", "链接"], HIGHER_LEVEL, "utf-8-sig"))
+
+
+def _excel_copy(rows: list[list], path: Path) -> None:
+    workbook = Workbook()
+    workbook.active.append(["学校名称", "街道", "学段", "在校生数"])
+    for row in rows:
+        workbook.active.append(row)
+    workbook.properties.created = workbook.properties.modified = datetime.datetime(2026, 1, 1)
+    workbook.save(path)
+
+
 def write_demo_lists(out_dir: Path) -> list[tuple[str, str]]:
-    """Write every department's folder; return (department, list file name) pairs."""
+    """Write every department's folder and the administrators' files; return (department, list
+    file name) pairs."""
+    _admin_files(out_dir / "admin")
     rng = random.Random(370303)
     lists = []
-    for department, (rows, files) in _department_files(rng).items():
+    departments = _department_files(rng)
+    schools = list(csv.reader(io.StringIO(departments["zd-jytyj"][1]["schools.csv"].decode())))[1:]
+    for department, (rows, files) in departments.items():
         folder = out_dir / department
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in files.items():
             (folder / name).write_bytes(content)
         if department == "zd-tjj":
+            _excel_copy(schools, folder / "schools.xlsx")
             workbook = Workbook()
             sheet = workbook.active
             sheet.title = "数据开放清单"

@@ -48,6 +48,12 @@ def portal_url(ckan_server_url) -> str:
     return ckan_server_url.rstrip("/")
 
 
+@pytest.fixture(autouse=True)
+def _clean_portal(clean_portal):
+    """Every browser test starts from an empty portal (what earlier tests left in the shared test
+    database — e.g. factory organizations with external logo URLs — must not leak into the pages)."""
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir(repo_dir) -> Path:
     """Where screenshots are saved: $ARTIFACTS_DIR if set, else .run/artifacts/browser/ (created)."""
@@ -154,13 +160,14 @@ def phone_page(new_page) -> Page:
 def screenshot(artifacts_dir, _opened_pages) -> Callable[..., Path]:
     """``screenshot(name, page=None, *, full_page=True) -> Path``: save a PNG named ``<name>.png``.
 
-    ``page`` defaults to the page the test opened last. Returns the file's path (in ``artifacts_dir``).
+    ``page`` may be left out when the test has opened a single page. Returns the file's path (in
+    ``artifacts_dir``); an existing file of that name is replaced.
     """
     def take(name: str, page: Page | None = None, *, full_page: bool = True) -> Path:
         if page is None:
-            if not _opened_pages:
-                raise ValueError("screenshot(): the test has opened no page")
-            page = _opened_pages[-1]
+            if len(_opened_pages) != 1:
+                raise ValueError(f"screenshot({name!r}): the test has {len(_opened_pages)} pages, pass page=")
+            page = _opened_pages[0]
         path = artifacts_dir / f"{_safe_name(name.removesuffix('.png'))}.png"
         page.screenshot(path=path, full_page=full_page, animations="disabled")
         return path

@@ -26,6 +26,17 @@ _DESCRIBE_JS = """
 }
 """
 
+# Where an element sits: its nearest ancestors as "tag#id.class" steps, e.g. "footer.site-footer > div.row".
+_PATH_JS = """
+(el) => {
+    const step = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + [...e.classList].map(c => '.' + c).join('');
+    const steps = [];
+    for (let e = el; e && e !== document.body && steps.length < 4; e = e.parentElement) steps.unshift(step(e));
+    return steps.join(' > ');
+}
+"""
+
 
 def is_local_url(url: str) -> bool:
     """True for URLs that stay on this machine: data:/blob:/about: and http(s)/ws(s) to loopback."""
@@ -89,29 +100,33 @@ def unlabelled_inputs(page: Page) -> list[str]:
     )
 
 
-def horizontal_overflow(page: Page) -> list[str]:
-    """Empty if the page does not scroll sideways (scrollWidth <= viewport width + 1 px).
+def horizontal_overflow(page: Page, width: int | None = None) -> list[str]:
+    """Empty if the page does not scroll sideways: scrollWidth <= width + 1 px.
 
-    Otherwise the first entry gives both widths and the following ones (at most ten) the elements that stick
-    out past the right edge while their parent does not: where the overflow starts.
+    ``width`` defaults to the page's viewport width as set (375 on a phone page): not ``window.innerWidth``,
+    which mobile emulation widens to fit content that overflows. Otherwise the first entry gives both widths
+    and the following ones (at most ten) the elements that stick out past that width while their parent
+    does not (where the overflow starts), as paths of their nearest ancestors.
     """
+    if width is None:
+        width = page.viewport_size["width"] if page.viewport_size else page.evaluate("() => window.innerWidth")
     return page.evaluate(
-        f"""() => {{
-            const describe = {_DESCRIBE_JS};
-            const viewport = window.innerWidth;
+        f"""(viewport) => {{
+            const path = {_PATH_JS};
             const scrollWidth = document.scrollingElement.scrollWidth;
             if (scrollWidth <= viewport + 1) return [];
             const problems = [`document scrollWidth ${{scrollWidth}}px > viewport ${{viewport}}px`];
-            const sticksOut = el => el.getBoundingClientRect().right > viewport + 1;
+            const sticksOut = el => el.getBoundingClientRect().right + window.scrollX > viewport + 1;
             for (const el of document.body.querySelectorAll('*')) {{
                 if (problems.length > 10) break;
                 if (!el.checkVisibility() || !sticksOut(el)) continue;
                 if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)) continue;
-                const right = Math.round(el.getBoundingClientRect().right);
-                problems.push(`right edge at ${{right}}px: ${{describe(el)}}`);
+                const right = Math.round(el.getBoundingClientRect().right + window.scrollX);
+                problems.push(`right edge at ${{right}}px: ${{path(el)}}`);
             }}
             return problems;
-        }}"""
+        }}""",
+        width,
     )
 
 

@@ -7,13 +7,6 @@ from ckan.tests import factories, helpers
 
 
 @pytest.fixture
-def clean_portal(clean_db, clean_index, with_plugins, migrate_db_for):
-    """A clean database and search index with the portal's plugins (and their tables) loaded."""
-    for plugin in ("activity", "harvest", "zhangdian"):
-        migrate_db_for(plugin)
-
-
-@pytest.fixture
 def sysadmin():
     return factories.SysadminWithToken()
 

@@ -186,3 +186,16 @@ def test_private_datasets_are_not_published():
     inputs = clean_inputs(datasets=(withdrawn, clean_inputs().datasets[1]))
     assert findings_of(inputs) == [("not_published", "zd-jtysj", "370303-JT-0001")]
     assert TODAY.isoformat() == compute_report(inputs).today
+
+
+def test_8_common_field_names_alone_do_not_make_a_repeat():
+    """序号/名称/地址/联系电话 appear everywhere; datasets sharing only those are different resources."""
+    from ckanext.zhangdian.reports.facts import Department
+
+    common = ("序号", "名称", "地址", "联系电话")
+    departments = tuple(Department(f"org-{n}", f"zd-{n:02d}", f"第{n}局") for n in range(30))
+    datasets = tuple(dataset(f"370303-X-{n:04d}", f"资源{n}", departments[n], field_names=(*common, f"专有{n}"))
+                     for n in range(30))
+    inputs = clean_inputs(departments=departments, datasets=datasets, list_entries=(), responsibilities=(),
+                          departments_with_list=frozenset(d.id for d in departments))
+    assert [f for f in findings_of(inputs) if f[0] == "repeated_reporting"] == []

@@ -41,9 +41,11 @@ def zhangdian():
 
 
 @zhangdian.command("demo-data")
-def demo_data():
+@click.option("--lists-url", default="http://127.0.0.1:8765", show_default=True,
+              help="Where the demo lists are served (deploy/scripts/demo.sh).")
+def demo_data(lists_url):
     """Load the demo departments and datasets (idempotent; clearly labelled as demo data)."""
-    created, existing = demo.load_demo_data()
+    created, existing = demo.load_demo_data(lists_url.rstrip("/"))
     click.secho(f"demo data: {created} created, {existing} already present", fg="green")
 
 

@@ -38,16 +38,33 @@ def _ensure(kind: str, data: dict[str, Any]) -> bool:
         return True
 
 
-def load_demo_data() -> tuple[int, int]:
-    """Create the demo departments that are missing; return (created, existing).
+def _catalogued_by_hand(lists_url: str) -> list[dict[str, Any]]:
+    """Datasets departments entered in the web form instead of their lists — with the defects such
+    entries tend to have, so the gap report has them to show: a scanned PDF behind a dead link, an
+    Excel-only copy of another department's resource."""
+    return [
+        {"name": "zd-370303-zj-0009", "title": "张店区城市更新规划图集", "owner_org": "zd-zjj",
+         "resource_code": "370303-ZJ-0009", "theme": "housing", "update_frequency": "annual",
+         "notes": f"{DEMO_LABEL}城市更新片区规划图（扫描件）。",
+         "resources": [{"name": "规划图集（PDF）", "format": "PDF",
+                        "url": f"{lists_url}/zd-zjj/城市更新规划图集.pdf"}]},
+        {"name": "zd-370303-tj-0005", "title": "张店区中小学校名录", "owner_org": "zd-tjj",
+         "resource_code": "370303-TJ-0005", "theme": "education", "update_frequency": "annual",
+         "data_updated": "2026-09-01", "notes": f"{DEMO_LABEL}统计局为统计年鉴整理的学校名录。",
+         "resources": [{"name": "学校名录（XLSX）", "format": "XLSX", "url": f"{lists_url}/zd-tjj/schools.xlsx"}]},
+    ]
 
-    Their datasets come from harvesting the demo lists (deploy/demo/make_demo_lists.py).
-    """
+
+def load_demo_data(lists_url: str) -> tuple[int, int]:
+    """Create the demo departments and hand-catalogued datasets that are missing; return (created,
+    existing). Most datasets come from harvesting the demo lists (deploy/demo/make_demo_lists.py)."""
     created = existing = 0
-    for department in DEPARTMENTS:
-        data = dict(department, level="district",
-                    description=f"{DEMO_LABEL}{department['title']}（演示用部门）")
-        if _ensure("organization", data):
+    objects = [("organization", dict(department, level="district",
+                                     description=f"{DEMO_LABEL}{department['title']}（演示用部门）"))
+               for department in DEPARTMENTS]
+    objects += [("package", dataset) for dataset in _catalogued_by_hand(lists_url)]
+    for kind, data in objects:
+        if _ensure(kind, data):
             created += 1
         else:
             existing += 1

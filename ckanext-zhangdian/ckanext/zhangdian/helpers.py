@@ -7,7 +7,9 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from zhangdian_harvesters import vocabularies as vocab
 
-from ckanext.zhangdian import policy, vocabulary_labels
+from ckanext.zhangdian import dataset_helpers, policy, portal_helpers, vocabulary_labels
+from ckanext.zhangdian.dataset_helpers import *  # noqa: F401,F403 (re-exported via __all__)
+from ckanext.zhangdian.portal_helpers import *  # noqa: F401,F403 (re-exported via __all__)
 
 __all__ = [
     "zhangdian_area_code",
@@ -22,6 +24,8 @@ __all__ = [
     "zhangdian_can_access_data",
     "zhangdian_exception_lapsed",
     "zhangdian_access_application_contact",
+    *dataset_helpers.__all__,
+    *portal_helpers.__all__,
 ]
 
 

@@ -32,9 +32,9 @@ class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
     # IBlueprint
 
     def get_blueprint(self):
-        from ckanext.zhangdian.views import report
+        from ckanext.zhangdian.views import blueprints
 
-        return [report]
+        return blueprints()
 
     # IConfigurer
 

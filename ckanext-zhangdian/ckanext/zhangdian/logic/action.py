@@ -25,13 +25,6 @@ __all__ = [
 ]
 
 
-def _validated(data_dict: dict, schema_dict: dict, context) -> dict:
-    data, errors = tk.navl_validate(data_dict, schema_dict, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
-
-
 def zhangdian_access_grant_create(context, data_dict):
     """Grant a user access to the data of a 有条件开放 (conditionally open) dataset.
 
@@ -49,7 +42,7 @@ def zhangdian_access_grant_create(context, data_dict):
     :returns: the grant
     :rtype: dictionary
     """
-    data = _validated(data_dict, schema.access_grant_create_schema(), context)
+    data = schema.validated(data_dict, schema.access_grant_create_schema(), context)
     tk.check_access("zhangdian_access_grant_create", context, data)
     package = model.Package.get(data["package_id"])
     if policy.open_attribute_of(package) != policy.CONDITIONAL:
@@ -74,7 +67,7 @@ def zhangdian_access_grant_revoke(context, data_dict):
     :returns: the revoked grant
     :rtype: dictionary
     """
-    data = _validated(data_dict, schema.access_grant_revoke_schema(), context)
+    data = schema.validated(data_dict, schema.access_grant_revoke_schema(), context)
     grant = model.Session.get(AccessGrant, data["id"])
     if grant is None:
         raise tk.ObjectNotFound(tk._("Access grant not found."))
@@ -95,7 +88,7 @@ def zhangdian_access_grant_list(context, data_dict):
 
     :rtype: list of dictionaries
     """
-    data = _validated(data_dict, schema.access_grant_list_schema(), context)
+    data = schema.validated(data_dict, schema.access_grant_list_schema(), context)
     tk.check_access("zhangdian_access_grant_list", context, data)
     package = model.Package.get(data["package_id"])
     grants = (model.Session.query(AccessGrant).filter_by(package_id=package.id)

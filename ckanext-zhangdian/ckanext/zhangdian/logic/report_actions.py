@@ -31,13 +31,6 @@ __all__ = [
 ]
 
 
-def _validated(data_dict: dict, schema_dict: dict, context) -> dict:
-    data, errors = tk.navl_validate(data_dict, schema_dict, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
-
-
 def _organization_id(id_or_name: str) -> str:
     group = model.Group.get(id_or_name)
     if group is None or not group.is_organization:
@@ -65,7 +58,7 @@ def zhangdian_gap_report_show(context, data_dict):
     :returns: ``date``, ``finding_kinds``, ``overall``, ``departments`` (ranking order), ``trend``
     :rtype: dictionary
     """
-    data = _validated(data_dict, schema.gap_report_show_schema(), context)
+    data = schema.validated(data_dict, schema.gap_report_show_schema(), context)
     tk.check_access("zhangdian_gap_report_show", context, data)
     department = data.get("department")
     if department:
@@ -93,7 +86,7 @@ def zhangdian_gap_finding_list(context, data_dict):
     :returns: findings: department, resource, kind, problem, action, since
     :rtype: list of dictionaries
     """
-    data = _validated(data_dict, schema.gap_finding_list_schema(), context)
+    data = schema.validated(data_dict, schema.gap_finding_list_schema(), context)
     department = model.Group.get(_organization_id(data["department"])).name if data.get("department") else None
     tk.check_access("zhangdian_gap_finding_list", context, {"department": department} if department else {})
     result = export.report_dict(service.current_report(), tk._, with_findings=True, department=department)
@@ -111,7 +104,7 @@ def zhangdian_gap_snapshot_create(context, data_dict):
     :returns: ``date`` and ``departments`` (rows stored, the district included)
     :rtype: dictionary
     """
-    data = _validated(data_dict, schema.gap_snapshot_create_schema(), context)
+    data = schema.validated(data_dict, schema.gap_snapshot_create_schema(), context)
     tk.check_access("zhangdian_gap_snapshot_create", context, data)
     day = data.get("date")
     report = service.record_snapshot(day.date() if isinstance(day, datetime.datetime) else day)
@@ -153,7 +146,7 @@ def zhangdian_responsibility_item_create(context, data_dict):
     :returns: the item
     :rtype: dictionary
     """
-    data = _validated(data_dict, schema.responsibility_item_create_schema(), context)
+    data = schema.validated(data_dict, schema.responsibility_item_create_schema(), context)
     tk.check_access("zhangdian_responsibility_item_create", context, data)
     item = ResponsibilityItem(organization_id=_organization_id(data["organization_id"]), title=data["title"],
                               resource_code=data.get("resource_code") or None, basis=data.get("basis") or None,
@@ -173,12 +166,16 @@ def zhangdian_responsibility_item_delete(context, data_dict):
     :rtype: dictionary
     """
     tk.check_access("zhangdian_responsibility_item_delete", context, data_dict)
-    item = model.Session.get(ResponsibilityItem, data_dict.get("id") or "")
-    if item is None:
-        raise tk.ObjectNotFound(tk._("Responsibility list item not found."))
-    model.Session.delete(item)
+    return _delete(ResponsibilityItem, data_dict, tk._("Responsibility list item not found."))
+
+
+def _delete(model_class, data_dict: dict, not_found: str) -> dict:
+    row = model.Session.get(model_class, data_dict.get("id") or "")
+    if row is None:
+        raise tk.ObjectNotFound(not_found)
+    model.Session.delete(row)
     model.Session.commit()
-    return item.as_dict()
+    return row.as_dict()
 
 
 @tk.side_effect_free
@@ -283,7 +280,7 @@ def zhangdian_higher_level_entry_create(context, data_dict):
     :returns: the entry
     :rtype: dictionary
     """
-    data = _validated(data_dict, schema.higher_level_entry_create_schema(), context)
+    data = schema.validated(data_dict, schema.higher_level_entry_create_schema(), context)
     tk.check_access("zhangdian_higher_level_entry_create", context, data)
     entry = HigherLevelEntry(**{key: data.get(key) for key in (
         "level", "catalog", "title", "resource_code", "publisher", "url")},
@@ -303,12 +300,7 @@ def zhangdian_higher_level_entry_delete(context, data_dict):
     :rtype: dictionary
     """
     tk.check_access("zhangdian_higher_level_entry_delete", context, data_dict)
-    entry = model.Session.get(HigherLevelEntry, data_dict.get("id") or "")
-    if entry is None:
-        raise tk.ObjectNotFound(tk._("Higher-level catalog entry not found."))
-    model.Session.delete(entry)
-    model.Session.commit()
-    return entry.as_dict()
+    return _delete(HigherLevelEntry, data_dict, tk._("Higher-level catalog entry not found."))
 
 
 @tk.side_effect_free

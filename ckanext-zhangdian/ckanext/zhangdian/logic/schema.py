@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-__all__ = ["access_grant_create_schema", "access_grant_revoke_schema", "access_grant_list_schema",
+__all__ = ["validated", "access_grant_create_schema", "access_grant_revoke_schema", "access_grant_list_schema",
            "gap_report_show_schema", "gap_finding_list_schema", "gap_snapshot_create_schema",
            "responsibility_item_create_schema", "higher_level_entry_create_schema"]
+
+
+def validated(data_dict: dict, schema_dict: dict, context) -> dict:
+    """``data_dict`` validated against ``schema_dict``; ``tk.ValidationError`` when it is not valid."""
+    data, errors = tk.navl_validate(data_dict, schema_dict, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
 
 
 def _v(*names: str) -> list:

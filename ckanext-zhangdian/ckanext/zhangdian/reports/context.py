@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ckanext.zhangdian.reports.facts import DatasetFacts, ListEntry, ReportInputs, ResourceFacts
+from ckanext.zhangdian.reports.facts import (
+    DatasetFacts, ListEntry, ReportInputs, ResourceFacts, ResponsibilityFacts)
 from ckanext.zhangdian.reports.metadata_score import MetadataScore, metadata_score
 from ckanext.zhangdian.reports.text import normalise_title
 
@@ -40,6 +41,13 @@ class ReportContext:
         grouped: dict[str, list[ListEntry]] = defaultdict(list)
         for entry in self.inputs.list_entries:
             grouped[entry.department].append(entry)
+        return grouped
+
+    @cached_property
+    def required_by_department(self) -> dict[str, list[ResponsibilityFacts]]:
+        grouped: dict[str, list[ResponsibilityFacts]] = defaultdict(list)
+        for item in self.inputs.responsibilities:
+            grouped[item.department].append(item)
         return grouped
 
     @cached_property

@@ -128,9 +128,8 @@ def _open_counts(context: ReportContext, department: str) -> tuple[int, int]:
         item_for(dataset.resource_code, dataset.title)["dataset"] = dataset
     for entry in context.entries_by_department.get(department, []):
         item_for(entry.resource_code, entry.title)["entry"] = entry
-    for required in context.inputs.responsibilities:
-        if required.department == department:
-            item_for(required.resource_code, required.title)
+    for required in context.required_by_department.get(department, []):
+        item_for(required.resource_code, required.title)
     should_open = opened = 0
     for item in items.values():
         dataset = item["dataset"]

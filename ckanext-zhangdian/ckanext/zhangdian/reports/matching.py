@@ -16,7 +16,9 @@ from typing import Iterator, Sequence
 from ckanext.zhangdian.reports.text import normalise_field_name, normalise_title
 
 FIELD_SIMILARITY = 0.8
-MINIMUM_FIELDS = 4  # smaller field sets (序号, 名称, 地址) say little about identity
+MINIMUM_FIELDS = 4  # fewer distinctive fields say little about identity
+COMMON_FIELD_SHARE = 0.02  # a field name in more than 2 % of the sets (序号, 名称, 地址…) is not distinctive
+COMMON_FIELD_MINIMUM = 20  # …and in at least this many (small catalogs have no common fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +73,15 @@ def _groups(entries: Sequence[Entry], key) -> list[list[Entry]]:
 
 
 def _similar_field_sets(entries: Sequence[Entry]) -> Iterator[tuple[Entry, Entry, float]]:
+    """Pairs whose distinctive field names are ≥ 80 % alike. Names that many datasets share (序号, 名称,
+    地址…) are dropped first: they do not identify a resource, and they would make every set a
+    candidate of every other."""
     sets = [(entry, frozenset(filter(None, map(normalise_field_name, entry.field_names))))
             for entry in entries]
-    sets = [(entry, names) for entry, names in sets if len(names) >= MINIMUM_FIELDS]
     frequency = Counter(name for _, names in sets for name in names)
+    common = max(COMMON_FIELD_MINIMUM, COMMON_FIELD_SHARE * len(sets))
+    sets = [(entry, frozenset(name for name in names if frequency[name] <= common)) for entry, names in sets]
+    sets = [(entry, names) for entry, names in sets if len(names) >= MINIMUM_FIELDS]
     index: dict[str, list[int]] = defaultdict(list)
     for position, (entry, names) in enumerate(sets):
         ordered = sorted(names, key=lambda name: (frequency[name], name))
@@ -83,10 +90,12 @@ def _similar_field_sets(entries: Sequence[Entry]) -> Iterator[tuple[Entry, Entry
         for name in ordered[:prefix]:
             candidates.update(index[name])
             index[name].append(position)
+        size = len(names)
         for other in candidates:
             other_entry, other_names = sets[other]
-            if other_entry.owner == entry.owner:
-                continue
+            if other_entry.owner == entry.owner or not (
+                    FIELD_SIMILARITY * size <= len(other_names) <= size / FIELD_SIMILARITY):
+                continue  # Jaccard ≥ t needs t·|s| ≤ |r| ≤ |s|/t
             similarity = len(names & other_names) / len(names | other_names)
             if similarity >= FIELD_SIMILARITY:
                 yield other_entry, entry, similarity

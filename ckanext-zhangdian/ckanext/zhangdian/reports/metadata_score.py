@@ -112,8 +112,8 @@ class MetadataScore:
 def metadata_score(dataset: DatasetFacts, link_failures: Collection[tuple[str, str]] = ()) -> MetadataScore:
     """``link_failures``: (resource id, "source"|"file") pairs whose last link check failed."""
     applies = [c for c in CRITERIA if not (c.needs_data and dataset.open_attribute == "closed")]
-    met = [c for c in applies if c.met(dataset, link_failures)]
-    points = sum(c.points for c in met)
+    met = {c.code for c in applies if c.met(dataset, link_failures)}
+    points = sum(c.points for c in applies if c.code in met)
     possible = sum(c.points for c in applies)
-    missing = tuple(Message.of(c.label) for c in applies if c not in met)
+    missing = tuple(Message.of(c.label) for c in applies if c.code not in met)
     return MetadataScore(round(100 * points / possible), points, possible, missing)

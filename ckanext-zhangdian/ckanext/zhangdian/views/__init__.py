@@ -1,0 +1,11 @@
+"""The extension's pages, one blueprint per module (registered by ``plugin.get_blueprint``)."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+
+def blueprints() -> list[Blueprint]:
+    from ckanext.zhangdian.views.report import report
+
+    return [report]
