@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 from page_checks import external_requests, is_local_url
@@ -63,8 +64,9 @@ def artifacts_dir(repo_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
-def chromium_browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole session (each test gets fresh contexts: no shared cookies)."""
+def chromium_browser(portal_url) -> Iterator[Browser]:
+    """One headless Chromium for the whole session (each test gets fresh contexts: no shared cookies).
+    The portal's port is explicitly allowed: ZD_CKAN_TEST_PORT may be one Chromium calls unsafe (5061)."""
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `bash deploy/scripts/install.sh` "
                     "(installs Debian's chromium), or point $ZD_CHROMIUM at it", pytrace=False)
@@ -73,7 +75,9 @@ def chromium_browser() -> Iterator[Browser]:
     except ImportError as error:
         pytest.fail(f"Playwright is not installed ({error}): run `bash deploy/scripts/install.sh`", pytrace=False)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        port = urlsplit(portal_url).port
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=[*CHROMIUM_FLAGS, f"--explicitly-allowed-ports={port}"])
         yield browser
         browser.close()
 

@@ -1,5 +1,6 @@
-"""Every user-facing text of the gap report has a Chinese translation in the extension's catalogue:
-messages of findings and metadata criteria, download headers, the pages' ``_()`` strings."""
+"""Every user-facing text of the gap report and the list pages has a Chinese translation in the
+extension's catalogue: messages of findings and metadata criteria, download headers, the pages' ``_()``
+strings."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ TEMPLATE_CALL = re.compile(r"""_\(\s*(['"])((?:(?!\1).|\\\1)*)\1\s*[,)]""")
 def _python_msgids() -> set[str]:
     """String literals passed to Message.of(…) or _(…) in the report modules and the views."""
     found = set()
-    for path in [*(EXTENSION / "reports").rglob("*.py"), EXTENSION / "views" / "report.py"]:
+    for path in [*(EXTENSION / "reports").rglob("*.py"), EXTENSION / "views" / "report.py",
+                 EXTENSION / "views" / "lists.py", EXTENSION / "list_registration.py",
+                 *(EXTENSION / "logic").glob("*_actions.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args or not isinstance(node.args[0], ast.Constant):
                 continue
@@ -40,7 +43,8 @@ def _constant_msgids() -> set[str]:
 
 
 def _template_msgids() -> set[str]:
-    return {match.group(2).replace("\\'", "'") for path in (EXTENSION / "templates" / "zhangdian" / "report").glob("*.html")
+    return {match.group(2).replace("\\'", "'") for folder in ("report", "lists")
+            for path in (EXTENSION / "templates" / "zhangdian" / folder).glob("*.html")
             for match in TEMPLATE_CALL.finditer(path.read_text(encoding="utf-8"))}
 
 

@@ -31,18 +31,26 @@ def source_defaults(config: str | None) -> dict[str, str]:
 
 
 def list_location(url: str) -> str:
-    """An http(s) URL as is; a local list (path or file:// URL) only inside the allowed folder."""
+    """An http(s) URL as is; a local list (path or file:// URL) only inside the allowed folder or
+    among the lists departments uploaded through the portal."""
     parts = urlsplit(url)
     if parts.scheme in ("http", "https"):
         return url
-    path = Path(parts.path if parts.scheme == "file" else url)
+    resolved = Path(parts.path if parts.scheme == "file" else url).resolve()
+    if resolved.is_relative_to(uploaded_lists_root().resolve()):
+        return str(resolved)
     root = tk.config.get("ckanext.zhangdian.harvest_local_root")
     if not root:
         raise ValueError(tk._("Local lists are not enabled on this portal; give an http(s) URL."))
-    resolved, allowed = path.resolve(), Path(root).resolve()
+    allowed = Path(root).resolve()
     if not resolved.is_relative_to(allowed):
         raise ValueError(tk._("Local lists must be inside {folder}.").format(folder=allowed))
     return str(resolved)
+
+
+def uploaded_lists_root() -> Path:
+    """Where lists uploaded in the browser are kept (one folder per department)."""
+    return Path(tk.config.get("ckan.storage_path")) / "zhangdian_lists"
 
 
 def fetch_options() -> FetchOptions:

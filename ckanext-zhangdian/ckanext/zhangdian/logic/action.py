@@ -12,6 +12,8 @@ from ckanext.zhangdian import policy
 from ckanext.zhangdian.logic import schema
 from ckanext.zhangdian.logic.chained_actions import *  # noqa: F401,F403 (registered via __all__)
 from ckanext.zhangdian.logic.chained_actions import __all__ as _chained_actions
+from ckanext.zhangdian.logic.list_actions import *  # noqa: F401,F403 (registered via __all__)
+from ckanext.zhangdian.logic.list_actions import __all__ as _list_actions
 from ckanext.zhangdian.logic.report_actions import *  # noqa: F401,F403 (registered via __all__)
 from ckanext.zhangdian.logic.report_actions import __all__ as _report_actions
 from ckanext.zhangdian.model import GRANT_APPROVED, GRANT_REVOKED, AccessGrant
@@ -21,6 +23,7 @@ __all__ = [
     "zhangdian_access_grant_revoke",
     "zhangdian_access_grant_list",
     *_report_actions,
+    *_list_actions,
     *_chained_actions,
 ]
 

@@ -28,6 +28,8 @@ __all__ = [
     "zhangdian_higher_level_entry_delete",
     "zhangdian_higher_level_entry_list",
     "zhangdian_higher_level_catalog_import",
+    "zhangdian_list_check",
+    "zhangdian_list_publish",
     "resource_show",
     "activity_diff",
     "harvest_object_show",
@@ -79,6 +81,18 @@ zhangdian_responsibility_list_import = _sysadmins_only
 zhangdian_higher_level_entry_create = _sysadmins_only
 zhangdian_higher_level_entry_delete = _sysadmins_only
 zhangdian_higher_level_catalog_import = _sysadmins_only
+
+
+def zhangdian_list_check(context, data_dict):
+    """The department's editors and admins maintain its list (sysadmins pass anyway)."""
+    user = context.get("user")
+    if user and authz.has_user_permission_for_group_or_org(data_dict.get("organization_id"), user,
+                                                           "create_dataset"):
+        return {"success": True}
+    return {"success": False, "msg": tk._("Only the department's editors can register its open-data list.")}
+
+
+zhangdian_list_publish = zhangdian_list_check
 
 
 @tk.auth_allow_anonymous_access

@@ -6,6 +6,7 @@ from flask import Blueprint
 
 
 def blueprints() -> list[Blueprint]:
+    from ckanext.zhangdian.views.lists import lists
     from ckanext.zhangdian.views.report import report
 
-    return [report]
+    return [report, lists]
