@@ -7,7 +7,6 @@ import datetime
 import tempfile
 from pathlib import Path
 
-import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
@@ -36,12 +35,6 @@ def _organization_id(id_or_name: str) -> str:
     if group is None or not group.is_organization:
         raise tk.ObjectNotFound(tk._("Department not found: {name}").format(name=id_or_name))
     return group.id
-
-
-def may_see_findings(context, department: str | None) -> bool:
-    """Sysadmins see every finding; members of a department see their department's."""
-    return authz.is_authorized("zhangdian_gap_finding_list", context,
-                               {"department": department} if department else {}).get("success", False)
 
 
 @tk.side_effect_free
@@ -90,7 +83,7 @@ def zhangdian_gap_finding_list(context, data_dict):
     department = model.Group.get(_organization_id(data["department"])).name if data.get("department") else None
     tk.check_access("zhangdian_gap_finding_list", context, {"department": department} if department else {})
     result = export.report_dict(service.current_report(), tk._, with_findings=True, department=department)
-    findings = export._finding_rows(result)
+    findings = export.finding_rows(result)
     return [finding for finding in findings if data.get("kind") in (None, finding["kind"])]
 
 

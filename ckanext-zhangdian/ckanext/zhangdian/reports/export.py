@@ -50,7 +50,8 @@ def report_dict(report: GapReport, gettext: Gettext = identity, *, with_findings
     }
 
 
-def _finding_rows(data: dict) -> list[dict]:
+def finding_rows(data: dict) -> list[dict]:
+    """Every finding of a report dict, department by department (ranking order)."""
     return [finding for department in data["departments"] for finding in department.get("findings", [])]
 
 
@@ -66,7 +67,7 @@ def to_csv(data: dict, gettext: Gettext = identity) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([gettext(header) for _, header in FINDING_COLUMNS])
-    for finding in _finding_rows(data):
+    for finding in finding_rows(data):
         writer.writerow([finding.get(key, "") for key, _ in FINDING_COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -96,7 +97,7 @@ def to_xlsx(data: dict, gettext: Gettext = identity) -> bytes:
     _sheet(workbook, gettext("Indicators"), [gettext(h) for _, h in INDICATOR_COLUMNS],
            [[_indicator_row(d).get(key) for key, _ in INDICATOR_COLUMNS] for d in data["departments"]],
            [6, 30] + [14] * (len(INDICATOR_COLUMNS) - 2))
-    findings = _finding_rows(data)
+    findings = finding_rows(data)
     for kind in data["finding_kinds"]:
         rows = [[finding.get(key, "") for key, _ in FINDING_COLUMNS]
                 for finding in findings if finding["kind"] == kind["code"]]
