@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from ckan.tests import factories, helpers
+from harvest_fixtures import GOOD_DATA, ListServer
 from page_checks import external_requests, is_local_url
 
 if TYPE_CHECKING:
@@ -39,6 +41,7 @@ CHROMIUM_FLAGS = [
 ]
 DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
 PHONE_VIEWPORT = {"width": 375, "height": 740}
+PASSWORD = "correct123"  # ckan.tests.factories' password for the users it creates
 TIMEOUT_MS = 15_000
 NAVIGATION_TIMEOUT_MS = 60_000  # the first page of a fresh CKAN builds its web assets
 
@@ -158,6 +161,39 @@ def browser_page(new_page) -> Page:
 def phone_page(new_page) -> Page:
     """A phone page, 375 x 740 CSS px, mobile emulation (meta viewport honoured, touch)."""
     return new_page(**PHONE_VIEWPORT, is_mobile=True, has_touch=True)
+
+
+@pytest.fixture
+def transport():
+    """淄博市张店区交通运输局 with an editor, and a sysadmin; both log in with a password, as staff do."""
+    editor = factories.User(password=PASSWORD, image_url="")  # factories invent external avatar URLs
+    sysadmin = factories.Sysadmin(password=PASSWORD, image_url="")
+    org = helpers.call_action("organization_create", context={"user": sysadmin["name"]}, name="zd-jtysj",
+                              title="淄博市张店区交通运输局", users=[{"name": editor["name"], "capacity": "editor"}])
+    return {"org": org, "editor": editor, "sysadmin": sysadmin}
+
+
+@pytest.fixture
+def department_server(tmp_path):
+    """The department's web server with two valid data files, data1.csv and data2.csv."""
+    server = ListServer(tmp_path)
+    server.write_file("data1.csv", GOOD_DATA)
+    server.write_file("data2.csv", GOOD_DATA.replace("1路", "101路"))
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def log_in(portal_url) -> Callable[..., None]:
+    """``log_in(page, user)``: log ``user`` (made by ckan.tests.factories) in through the login form."""
+    def submit(page: Page, user: dict) -> None:
+        page.goto(f"{portal_url}/user/login")
+        page.fill("#field-login", user["name"])
+        page.fill("#field-password", PASSWORD)
+        page.locator("#field-password").press("Enter")
+        page.wait_for_load_state()
+        assert page.locator(f"a[href*='{user['name']}']").count(), "not logged in"
+    return submit
 
 
 @pytest.fixture

@@ -133,3 +133,37 @@ def horizontal_overflow(page: Page, width: int | None = None) -> list[str]:
 def page_language(page: Page) -> str:
     """The lang attribute of <html> (e.g. "zh-Hans-CN"), "" if missing."""
     return page.evaluate("() => document.documentElement.getAttribute('lang') || ''")
+
+
+# WCAG 2.1 contrast of an element's text against the first opaque background behind it.
+_CONTRAST_JS = """
+(el) => {
+    const rgba = value => (value.match(/[\\d.]+/g) || []).map(Number);
+    const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    let background = null;
+    for (let e = el; e && !background; e = e.parentElement) {
+        const colour = rgba(getComputedStyle(e).backgroundColor);
+        if (colour.length === 3 || (colour.length === 4 && colour[3] === 1)) background = colour;
+    }
+    const [l1, l2] = [luminance(rgba(getComputedStyle(el).color)), luminance(background || [255, 255, 255])];
+    return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+}
+"""
+
+
+def low_contrast(page: Page, selector: str, minimum: float = 4.5) -> list[str]:
+    """Visible elements matching ``selector`` whose text has less than ``minimum``:1 contrast (WCAG AA for
+    normal text) with the first opaque background behind them; each entry gives the ratio and the element."""
+    return page.evaluate(
+        f"""([selector, minimum]) => {{
+            const describe = {_DESCRIBE_JS};
+            const contrast = {_CONTRAST_JS};
+            return [...document.querySelectorAll(selector)]
+                .filter(el => el.checkVisibility() && (el.textContent || '').trim())
+                .map(el => [contrast(el), el])
+                .filter(([ratio]) => ratio < minimum)
+                .map(([ratio, el]) => `${{ratio.toFixed(2)}}:1 ${{describe(el)}}`);
+        }}""",
+        [selector, minimum],
+    )

@@ -14,40 +14,11 @@ import csv
 import io
 
 import pytest
-from ckan.tests import factories, helpers
+from ckan.tests import helpers
 from openpyxl import load_workbook
 
-from harvest_fixtures import GOOD_DATA, HEADERS, ListServer, list_row
-
-PASSWORD = "correct123"  # ckan.tests.factories' password for users it creates
-
-
-@pytest.fixture
-def department_server(tmp_path):
-    server = ListServer(tmp_path)
-    server.write_file("data1.csv", GOOD_DATA)
-    server.write_file("data2.csv", GOOD_DATA.replace("1路", "101路"))
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def transport():
-    """A department with an editor who logs in with a password, like department staff do."""
-    editor = factories.User(password=PASSWORD, image_url="")  # factories invent external avatar URLs
-    sysadmin = factories.Sysadmin(password=PASSWORD, image_url="")
-    org = helpers.call_action("organization_create", context={"user": sysadmin["name"]}, name="zd-jtysj",
-                              title="淄博市张店区交通运输局", users=[{"name": editor["name"], "capacity": "editor"}])
-    return {"org": org, "editor": editor, "sysadmin": sysadmin}
-
-
-def _login(page, portal_url, user):
-    page.goto(f"{portal_url}/user/login")
-    page.fill("#field-login", user["name"])
-    page.fill("#field-password", PASSWORD)
-    page.locator("#field-password").press("Enter")
-    page.wait_for_load_state()
-    assert page.locator(f"a[href*='{user['name']}']").count(), "not logged in"
+from ckanext.zhangdian import harvest_runs
+from harvest_fixtures import GOOD_DATA, HEADERS, list_row, register_source
 
 
 def _write_list(path, rows) -> str:
@@ -58,10 +29,10 @@ def _write_list(path, rows) -> str:
     return str(path)
 
 
-def test_editor_fixes_the_list_errors_then_publishes(browser_page, portal_url, screenshot, transport,
+def test_editor_fixes_the_list_errors_then_publishes(browser_page, portal_url, screenshot, log_in, transport,
                                                       department_server, tmp_path):
     page = browser_page
-    _login(page, portal_url, transport["editor"])
+    log_in(page, transport["editor"])
     data = [f"{department_server.url}/data1.csv", f"{department_server.url}/data2.csv"]
     broken = _write_list(tmp_path / "清单-有错误.csv", [
         list_row(1, 数据文件=data[0]), list_row(2, 更新周期="每两天", 数据文件=data[1])])
@@ -90,12 +61,12 @@ def test_editor_fixes_the_list_errors_then_publishes(browser_page, portal_url, s
     assert page.get_by_text("张店区公交线路信息1").count() and page.get_by_text("张店区公交线路信息2").count()
 
 
-def test_administrator_reads_the_gap_report_and_downloads_the_xlsx(browser_page, portal_url, screenshot,
+def test_administrator_reads_the_gap_report_and_downloads_the_xlsx(browser_page, portal_url, screenshot, log_in,
                                                                    transport):
     helpers.call_action("zhangdian_responsibility_item_create", context={"user": transport["sysadmin"]["name"]},
                         organization_id="zd-jtysj", title="出租汽车经营企业名录", resource_code="370303-JT-0003")
     page = browser_page
-    _login(page, portal_url, transport["sysadmin"])
+    log_in(page, transport["sysadmin"])
     page.goto(f"{portal_url}/report/")
     assert page.locator("h1").inner_text() == "查缺补漏报告"
     assert page.locator("svg[role=img]").count() == 3
@@ -112,3 +83,37 @@ def test_administrator_reads_the_gap_report_and_downloads_the_xlsx(browser_page,
     page.goto(f"{portal_url}/report/department/zd-jtysj")
     assert "出租汽车经营企业名录" in page.locator("#missing_from_list").inner_text()
     screenshot("gap-report-department", page)
+
+
+def test_public_searches_in_chinese_opens_the_dataset_and_downloads_the_csv(browser_page, portal_url, screenshot,
+                                                                            transport, department_server):
+    url = department_server.write_list([list_row(1), list_row(2, 信息资源名称="张店区出租汽车企业名录",
+                                                                  信息资源摘要="出租汽车企业的名称与车辆数。")])
+    source = register_source(transport["sysadmin"], transport["org"], url)
+    harvest_runs.run_source(source["name"])
+    page = browser_page
+
+    page.goto(portal_url)
+    search = page.get_by_role("searchbox", name="搜索数据集")  # the home page's own box, not the header's
+    search.fill("公交线路")
+    search.press("Enter")
+    page.wait_for_load_state()
+    results = page.locator(".dataset-list .dataset-heading a")
+    assert results.all_inner_texts() == ["张店区公交线路信息1"]
+    screenshot("public-search", page)
+
+    results.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text().strip() == "张店区公交线路信息1"
+    assert page.locator(".resource-item .zd-badge-validation").inner_text() == "校验通过"
+    assert page.locator(".zd-freshness-text").inner_text().startswith("应每月更新")
+    screenshot("public-dataset", page)
+
+    with page.expect_download() as download_info:
+        page.locator(".resource-item .zd-download-csv").click()
+    download = download_info.value
+    assert download.suggested_filename == "张店区公交线路信息1.csv"
+    assert download.path().read_bytes() == ("\ufeff" + GOOD_DATA).encode("utf-8")
+
+    page.reload()
+    assert page.locator(".resource-item .zd-download-count").inner_text() == "已下载 1 次"

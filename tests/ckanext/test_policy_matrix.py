@@ -7,9 +7,11 @@ every cell; data only where the policy allows. The whole matrix is printed.
 
 from __future__ import annotations
 
+import io
 import itertools
 from typing import Callable
 
+import openpyxl
 import pytest
 from ckan.tests import factories, helpers
 
@@ -53,7 +55,7 @@ def world(sysadmin, department, create_with_upload):
                                  name=f"zd-matrix-{attribute}", resource_code=f"370303-MX-000{number}",
                                  open_attribute=attribute, **basis)
         resource = create_with_upload(FILE_CONTENT, FILE_NAME, package_id=dataset["id"],
-                                      name="线路表", context={"user": sysadmin["name"]})
+                                      name="线路表", format="CSV", context={"user": sysadmin["name"]})
         helpers.call_action("datastore_create", context={"user": sysadmin["name"]},
                             resource_id=resource["id"], force=True,
                             fields=[{"id": "线路", "type": "text"}], records=[{"线路": "1路"}])
@@ -124,6 +126,24 @@ def _data_in_file_download(app, token, dataset, resource):
     return _allowed(response, lambda: response.data.decode("utf-8") == FILE_CONTENT)
 
 
+def _data_in_converted_downloads(app, token, dataset, resource):
+    """CSV (with BOM), XLSX and JSON made from the file: all three allowed, or none."""
+    url = f"/dataset/{dataset['name']}/resource/{resource['id']}/as/"
+    as_csv, as_xlsx, as_json = (_get(app, url + fmt, token) for fmt in ("csv", "xlsx", "json"))
+    allowed = {
+        _allowed(as_csv, lambda: as_csv.data.decode("utf-8") == "\ufeff" + FILE_CONTENT),
+        _allowed(as_xlsx, lambda: _xlsx_rows(as_xlsx.data) == [["线路", "首站"], ["1路", "火车站"]]),
+        _allowed(as_json, lambda: as_json.json == [{"线路": "1路", "首站": "火车站"}]),
+    }
+    assert len(allowed) == 1, "the three formats must follow one policy"
+    return allowed.pop()
+
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
 def _data_in_datastore_search(app, token, dataset, resource):
     response = _api(app, "datastore_search", token, resource_id=resource["id"])
     return _allowed(response, lambda: response.json["result"]["records"][0]["线路"] == "1路")
@@ -143,6 +163,7 @@ PATHS = {
     "fl=extras_…": _data_in_package_search_with_extras_fields,
     "resource page": _data_on_resource_page,
     "file download": _data_in_file_download,
+    "CSV/XLSX/JSON download": _data_in_converted_downloads,
     "datastore_search": _data_in_datastore_search,
     "activity stream": _data_in_activity_stream,
 }
@@ -163,7 +184,7 @@ def test_authorization_matrix_has_no_leak_and_no_wrongful_denial(app, world):
     header = f"{'attribute':<13} {'role':<26} " + " ".join(PATHS)
     print("\n" + "\n".join([header, *rows]))
 
-    assert len(rows) * len(PATHS) == 3 * 6 * 9
+    assert len(rows) * len(PATHS) == 3 * 6 * 10
     assert wrong == []
 
 

@@ -141,3 +141,20 @@ class IndicatorSnapshot(BaseModel):
     department: Mapped[str] = sa.orm.mapped_column(sa.UnicodeText, primary_key=True)
     indicators: Mapped[dict] = sa.orm.mapped_column(sa.JSON)
     recorded_at: Mapped[datetime.datetime] = sa.orm.mapped_column(sa.DateTime, default=_now)
+
+
+class DownloadCount(BaseModel):
+    """How often a resource was downloaded on one day, per format.
+
+    ``format``: ``file`` (CKAN's own ``/download`` of the stored file) or a converted format
+    (``csv``, ``xlsx``, ``json``). One row per resource, format and day, incremented atomically; rows
+    outlive their resource so totals stay stable.
+    """
+
+    __tablename__ = "zhangdian_download_count"
+
+    resource_id: Mapped[str] = sa.orm.mapped_column(sa.UnicodeText, primary_key=True)
+    format: Mapped[str] = sa.orm.mapped_column(sa.UnicodeText, primary_key=True)
+    day: Mapped[datetime.date] = sa.orm.mapped_column(sa.Date, primary_key=True)
+    package_id: Mapped[str] = sa.orm.mapped_column(sa.UnicodeText, index=True)
+    count: Mapped[int] = sa.orm.mapped_column(sa.Integer, default=0)

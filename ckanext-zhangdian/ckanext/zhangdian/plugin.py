@@ -8,7 +8,7 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.zhangdian import policy
+from ckanext.zhangdian import policy, portal_helpers
 
 # Fields copied to plain (string) index fields so they can be faceted and filtered exactly.
 FACETED_FIELDS = ("open_attribute", "theme", "update_frequency", "resource_code", "spatial_code",
@@ -28,6 +28,7 @@ class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.ITranslation)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IBlueprint)
+    p.implements(p.IFacets, inherit=True)
 
     # IBlueprint
 
@@ -35,6 +36,20 @@ class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
         from ckanext.zhangdian.views import blueprints
 
         return blueprints()
+
+    # IFacets
+
+    def dataset_facets(self, facets_dict, package_type):
+        """The catalog's facets with titles in the user's language (other dataset types keep theirs)."""
+        if package_type != "dataset":
+            return facets_dict
+        return portal_helpers.facet_titles()
+
+    def organization_facets(self, facets_dict, organization_type, package_type):
+        """A department's page: the catalog's facets except the department."""
+        if package_type not in (None, "dataset"):
+            return facets_dict
+        return portal_helpers.facet_titles(with_department=False)
 
     # IConfigurer
 

@@ -18,7 +18,7 @@ FINDING_COLUMNS = (  # (key in Finding.as_dict, header msgid)
     ("kind_label", "Finding"), ("problem", "What is wrong"), ("action", "What to do"), ("since", "Since"),
 )
 INDICATOR_COLUMNS = (  # (indicator key, header msgid)
-    ("rank", "Rank"), ("department_title", "Department"), ("datasets", "Datasets"),
+    ("rank", "Rank"), ("department_title", "Department"), ("datasets", "Number of datasets"),
     ("open_rate", "Open rate (%)"), ("on_time_rate", "On-time update rate (%)"),
     ("validation_pass_rate", "Validation pass rate (%)"), ("metadata_score", "Average metadata score"),
     ("exceptions", "Exceptions"), ("exception_basis_rate", "Exceptions with valid basis (%)"),

@@ -6,7 +6,8 @@ from flask import Blueprint
 
 
 def blueprints() -> list[Blueprint]:
+    from ckanext.zhangdian.views.downloads import downloads
     from ckanext.zhangdian.views.lists import lists
     from ckanext.zhangdian.views.report import report
 
-    return [report, lists]
+    return [report, lists, downloads]

@@ -1,0 +1,224 @@
+"""The public dataset page and its downloads: open attribute, validation badge and report, update
+frequency and freshness, data dictionary, metadata score, CSV (UTF-8 with BOM) / XLSX / JSON made from
+the published file, and download counts. Datasets come from a real harvest of a department's list."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from urllib.parse import unquote
+
+import ckan.model as model
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+from ckan.tests import helpers
+
+from ckanext.zhangdian import harvest_runs
+from ckanext.zhangdian.model import DownloadCount
+from ckanext.zhangdian.views import downloads
+from harvest_fixtures import list_row, list_server, register_source  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("clean_portal")
+
+DATA = "line,length\n007路,12.50\n2路,8\n"
+BASIS = {"不予开放依据类型": "涉及敏感信息", "法律法规依据": "《中华人民共和国个人信息保护法》第二十八条"}
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def published(sysadmin, department, list_server):
+    """A harvested list: an open dataset updated 60 days ago with a valid file, one whose file failed
+    validation, and a conditionally open one. Returns code -> dataset (as a sysadmin sees it)."""
+    url = list_server.write_list([
+        list_row(1, 数据更新时间=(TODAY - datetime.timedelta(days=60)).isoformat()),
+        list_row(2),
+        list_row(3, 开放属性="有条件开放", 开放条件="签署数据利用协议", **BASIS),
+    ])
+    list_server.write_file("data1.csv", DATA)
+    list_server.write_file("data2.csv", "line,length\n1路,十二公里\n")
+    list_server.write_file("data3.csv", DATA)
+    source = register_source(sysadmin, department["org"], url)
+    harvest_runs.run_source(source["name"])
+    result = helpers.call_action("package_search", fq=f'harvest_source:"{source["id"]}"', rows=10,
+                                 context={"ignore_auth": True})
+    return {dataset["resource_code"][-1]: helpers.call_action(
+        "package_show", context={"ignore_auth": True}, id=dataset["id"]) for dataset in result["results"]}
+
+
+def _soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.body, "html.parser")
+
+
+def _text(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def _convert_url(dataset: dict, fmt: str) -> str:
+    return f"/dataset/{dataset['name']}/resource/{dataset['resources'][0]['id']}/as/{fmt}"
+
+
+def test_dataset_page_shows_freshness_validation_dictionary_and_metadata_score(app, published):
+    dataset = published["1"]
+    page = _soup(app.get(f"/dataset/{dataset['name']}", status=200))
+
+    assert _text(page.select_one(".zd-open-attribute .zd-badge")) == "无条件开放"
+    # monthly: due 31 + 7 days of grace after the last update, so 60 days ago is 22 days overdue
+    assert _text(page.select_one(".zd-freshness-text")) == "应每月更新，已逾期 22 天"
+    assert "zd-freshness-overdue" in page.select_one(".zd-freshness")["class"]
+    badge = page.select_one(".resource-item .zd-badge-validation")
+    assert _text(badge) == "校验通过"
+    report_link = page.select_one(".resource-item .zd-validation-report-link")["href"]
+    assert report_link == f"/dataset/{dataset['name']}/resource/{dataset['resources'][0]['id']}#zd-validation-report"
+    dictionary = [[_text(cell) for cell in row.select("th, td")]
+                  for row in page.select(".zd-data-dictionary tbody tr")]
+    assert dictionary == [["line", "线路", "字符型", "", ""], ["length", "线路长度", "数值型", "", "千米"]]
+    score = int(_text(page.select_one(".zd-metadata-score .zd-quality-value")).split("/")[0])
+    assert 0 < score < 100
+    missing = [_text(item) for item in page.select(".zd-missing li")]
+    assert "联系人及联系方式" in missing and "关键词" in missing
+    assert "主题分类" not in missing and "信息项（数据字典）" not in missing
+    assert [_text(a) for a in page.select(".resource-item .zd-download")] == ["CSV", "Excel (XLSX)", "JSON"]
+    assert _text(page.select_one(".resource-item .zd-download-count")) == "已下载 0 次"
+
+
+def test_metadata_scores_on_the_pages_are_the_gap_reports(app, published):
+    scores = [int(_text(_soup(app.get(f"/dataset/{dataset['name']}", status=200)).select_one(
+        ".zd-metadata-score .zd-quality-value")).split("/")[0]) for dataset in published.values()]
+
+    report = helpers.call_action("zhangdian_gap_report_show", context={"ignore_auth": True},
+                                 department=published["1"]["organization"]["name"])
+
+    indicators = report["departments"][0]["indicators"]
+    assert indicators["metadata_score_total"] == sum(scores)
+    assert indicators["metadata_score"] == round(sum(scores) / 3, 1)
+
+
+def test_resource_page_has_the_validation_report_and_download_buttons(app, published):
+    dataset = published["1"]
+    resource = dataset["resources"][0]
+    page = _soup(app.get(f"/dataset/{dataset['name']}/resource/{resource['id']}", status=200))
+
+    report = page.select_one("#zd-validation-report")
+    assert _text(report.select_one(".zd-badge")) == "校验通过"
+    facts = dict(zip([_text(dt) for dt in report.select("dt")], [_text(dd) for dd in report.select("dd")]))
+    assert facts["数据行数"] == "2"
+    assert [_text(a) for a in page.select(".module-resource .actions .zd-download")] == [
+        "CSV", "Excel (XLSX)", "JSON"]
+    assert '"errors"' not in page.get_text()  # the stored summary is shown as a table, not as JSON
+
+
+def test_failed_file_links_its_report_and_offers_no_conversions(app, published):
+    dataset = published["2"]
+    page = _soup(app.get(f"/dataset/{dataset['name']}", status=200))
+
+    assert _text(page.select_one(".resource-item .zd-badge-validation")) == "校验未通过"
+    assert page.select_one(".resource-item .zd-validation-report-link")["href"] == dataset["resources"][0]["url"]
+    assert page.select(".resource-item .zd-download") == []
+    app.get(_convert_url(dataset, "csv"), status=404)
+
+
+def test_conditional_dataset_explains_the_exception_and_how_to_apply(app, published):
+    page = _soup(app.get(f"/dataset/{published['3']['name']}", status=200))
+
+    notice = page.select_one(".zd-open-attribute")
+    assert _text(notice.select_one(".zd-badge")) == "有条件开放"
+    assert "签署数据利用协议" in _text(notice) and "《中华人民共和国个人信息保护法》第二十八条" in _text(notice)
+    assert notice.select_one(".zd-how-to-apply") is not None
+    # the data is hidden, but its freshness and metadata score are measured all the same
+    assert page.select(".resource-item") == []
+    assert _text(page.select_one(".zd-freshness-text")).startswith("应每月更新，下次更新应不晚于")
+
+
+def test_csv_download_is_utf8_with_one_bom_and_a_chinese_filename(app, published):
+    dataset = published["1"]
+
+    response = app.get(_convert_url(dataset, "csv"), status=200)
+
+    assert response.data == ("\ufeff" + DATA).encode("utf-8")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith(f'attachment; filename="{dataset["name"]}.csv"')
+    assert unquote(disposition.split("filename*=UTF-8''")[1]) == "张店区公交线路信息1.csv"
+
+
+def test_xlsx_download_keeps_every_cell_as_text(app, published):
+    response = app.get(_convert_url(published["1"], "xlsx"), status=200)
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    sheet = workbook.active
+    assert sheet.title == "张店区公交线路信息1"
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        ["line", "length"], ["007路", "12.50"], ["2路", "8"]]
+    assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s"}
+
+
+def test_xlsx_of_a_hand_uploaded_gbk_file_never_makes_formulas(tmp_path):
+    """Files uploaded by hand skip the harvester's formula check: the workbook still holds only text."""
+    path = tmp_path / "data.csv"
+    path.write_bytes("名称,备注\n=HYPERLINK(\"http://x\"),0012\n".encode("gbk"))
+
+    sheet = openpyxl.load_workbook(downloads.xlsx_file(str(path), "表/1")).active
+
+    assert sheet.title == "表1"
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        ["名称", "备注"], ['=HYPERLINK("http://x")', "0012"]]
+    assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s"}
+
+
+def test_json_download_is_an_array_of_records(app, published):
+    response = app.get(_convert_url(published["1"], "json"), status=200)
+
+    assert response.json == [{"line": "007路", "length": "12.50"}, {"line": "2路", "length": "8"}]
+
+
+def test_unknown_format_and_foreign_resource_are_not_found(app, published):
+    app.get(_convert_url(published["1"], "pdf"), status=404)
+    other = published["2"]["resources"][0]["id"]
+    app.get(f"/dataset/{published['1']['name']}/resource/{other}/as/csv", status=404)
+    app.get(f"/dataset/{published['1']['name']}/resource/no-such-resource/as/csv", status=404)
+
+
+def test_downloads_are_counted_per_format_and_day_and_refusals_are_not(app, published, sysadmin):
+    dataset, restricted = published["1"], published["3"]
+    resource = dataset["resources"][0]
+    for fmt in ("csv", "csv", "xlsx", "json"):
+        app.get(_convert_url(dataset, fmt), status=200)
+    app.get(resource["url"], status=200)  # CKAN's own download of the stored file
+    app.get(_convert_url(dataset, "pdf"), status=404)
+    hidden = helpers.call_action("package_show", context={"ignore_auth": True}, id=restricted["id"])
+    app.get(_convert_url(hidden, "csv"), status=403)  # anonymous, conditional dataset
+
+    assert _counts(resource["id"]) == {("csv", TODAY): 2, ("xlsx", TODAY): 1, ("json", TODAY): 1, ("file", TODAY): 1}
+    assert _counts(hidden["resources"][0]["id"]) == {}
+
+    page = _soup(app.get(f"/dataset/{dataset['name']}", status=200))
+    assert _text(page.select_one(".resource-item .zd-download-count")) == "已下载 5 次"
+    assert _text(page.select_one(".zd-downloads-total .zd-quality-value")) == "5"
+
+
+def _counts(resource_id: str) -> dict[tuple[str, datetime.date], int]:
+    rows = model.Session.query(DownloadCount).filter_by(resource_id=resource_id)
+    return {(row.format, row.day): row.count for row in rows}
+
+
+def test_source_list_is_named_and_linked_for_the_departments_editors(app, published, department):
+    url = f"/dataset/{published['1']['name']}"
+
+    def source_cell(page):
+        row = next(tr for tr in page.select("tr") if tr.th and _text(tr.th) == "来源清单")
+        return row.td
+
+    public = source_cell(_soup(app.get(url, status=200)))
+    editor = source_cell(_soup(app.get(url, headers={"Authorization": department["editor"]["token"]}, status=200)))
+
+    assert (_text(public), public.a) == ("交通运输局数据开放清单", None)
+    assert (_text(editor), editor.a["href"]) == ("交通运输局数据开放清单", "/lists/zd-jtysj")
+
+
+def test_dataset_page_has_no_groups_tab_and_no_foreign_share_links(app, published):
+    page = _soup(app.get(f"/dataset/{published['1']['name']}", status=200))
+
+    tabs = [_text(a) for a in page.select(".page-header .nav a")]
+    assert tabs == ["数据集", "活动流"]
+    assert not page.select("a[href*='facebook.com'], a[href*='x.com/share']")
