@@ -60,9 +60,12 @@ def _clean_portal(clean_portal):
 
 @pytest.fixture(scope="session")
 def artifacts_dir(repo_dir) -> Path:
-    """Where screenshots are saved: $ARTIFACTS_DIR if set, else .run/artifacts/browser/ (created)."""
+    """Where screenshots are saved: $ARTIFACTS_DIR if set, else .run/artifacts/browser/ (created). The
+    failure screenshots of an earlier run are removed, so those present belong to this one."""
     path = Path(os.environ.get("ARTIFACTS_DIR") or repo_dir / ".run" / "artifacts" / "browser").resolve()
     path.mkdir(parents=True, exist_ok=True)
+    for stale in path.glob("FAILED-*.png"):
+        stale.unlink()
     return path
 
 

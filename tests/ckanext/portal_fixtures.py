@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from ckan.tests import helpers
 
 
@@ -22,3 +23,13 @@ def dataset_fields(**overrides) -> dict:
 def create_dataset(user: dict, owner_org: str, **fields) -> dict:
     return helpers.call_action("package_create", context={"user": user["name"], "ignore_auth": False},
                                owner_org=owner_org, **dataset_fields(**fields))
+
+
+def soup(response) -> BeautifulSoup:
+    """A test app response's HTML, parsed."""
+    return BeautifulSoup(response.body, "html.parser")
+
+
+def text(element) -> str:
+    """An element's text with whitespace collapsed, as a reader sees it."""
+    return " ".join(element.get_text(" ").split())

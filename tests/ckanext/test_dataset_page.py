@@ -11,13 +11,12 @@ from urllib.parse import unquote
 import ckan.model as model
 import openpyxl
 import pytest
-from bs4 import BeautifulSoup
 from ckan.tests import helpers
 
 from ckanext.zhangdian import harvest_runs
 from ckanext.zhangdian.model import DownloadCount
-from ckanext.zhangdian.views import downloads
 from harvest_fixtures import list_row, list_server, register_source  # noqa: F401
+from portal_fixtures import create_dataset, soup, text
 
 pytestmark = pytest.mark.usefixtures("clean_portal")
 
@@ -46,44 +45,36 @@ def published(sysadmin, department, list_server):
         "package_show", context={"ignore_auth": True}, id=dataset["id"]) for dataset in result["results"]}
 
 
-def _soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.body, "html.parser")
-
-
-def _text(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
 def _convert_url(dataset: dict, fmt: str) -> str:
     return f"/dataset/{dataset['name']}/resource/{dataset['resources'][0]['id']}/as/{fmt}"
 
 
 def test_dataset_page_shows_freshness_validation_dictionary_and_metadata_score(app, published):
     dataset = published["1"]
-    page = _soup(app.get(f"/dataset/{dataset['name']}", status=200))
+    page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
 
-    assert _text(page.select_one(".zd-open-attribute .zd-badge")) == "无条件开放"
+    assert text(page.select_one(".zd-open-attribute .zd-badge")) == "无条件开放"
     # monthly: due 31 + 7 days of grace after the last update, so 60 days ago is 22 days overdue
-    assert _text(page.select_one(".zd-freshness-text")) == "应每月更新，已逾期 22 天"
+    assert text(page.select_one(".zd-freshness-text")) == "应每月更新，已逾期 22 天"
     assert "zd-freshness-overdue" in page.select_one(".zd-freshness")["class"]
     badge = page.select_one(".resource-item .zd-badge-validation")
-    assert _text(badge) == "校验通过"
+    assert text(badge) == "校验通过"
     report_link = page.select_one(".resource-item .zd-validation-report-link")["href"]
     assert report_link == f"/dataset/{dataset['name']}/resource/{dataset['resources'][0]['id']}#zd-validation-report"
-    dictionary = [[_text(cell) for cell in row.select("th, td")]
+    dictionary = [[text(cell) for cell in row.select("th, td")]
                   for row in page.select(".zd-data-dictionary tbody tr")]
     assert dictionary == [["line", "线路", "字符型", "", ""], ["length", "线路长度", "数值型", "", "千米"]]
-    score = int(_text(page.select_one(".zd-metadata-score .zd-quality-value")).split("/")[0])
+    score = int(text(page.select_one(".zd-metadata-score .zd-quality-value")).split("/")[0])
     assert 0 < score < 100
-    missing = [_text(item) for item in page.select(".zd-missing li")]
+    missing = [text(item) for item in page.select(".zd-missing li")]
     assert "联系人及联系方式" in missing and "关键词" in missing
     assert "主题分类" not in missing and "信息项（数据字典）" not in missing
-    assert [_text(a) for a in page.select(".resource-item .zd-download")] == ["CSV", "Excel (XLSX)", "JSON"]
-    assert _text(page.select_one(".resource-item .zd-download-count")) == "已下载 0 次"
+    assert [text(a) for a in page.select(".resource-item .zd-download")] == ["CSV", "Excel (XLSX)", "JSON"]
+    assert text(page.select_one(".resource-item .zd-download-count")) == "已下载 0 次"
 
 
 def test_metadata_scores_on_the_pages_are_the_gap_reports(app, published):
-    scores = [int(_text(_soup(app.get(f"/dataset/{dataset['name']}", status=200)).select_one(
+    scores = [int(text(soup(app.get(f"/dataset/{dataset['name']}", status=200)).select_one(
         ".zd-metadata-score .zd-quality-value")).split("/")[0]) for dataset in published.values()]
 
     report = helpers.call_action("zhangdian_gap_report_show", context={"ignore_auth": True},
@@ -97,37 +88,37 @@ def test_metadata_scores_on_the_pages_are_the_gap_reports(app, published):
 def test_resource_page_has_the_validation_report_and_download_buttons(app, published):
     dataset = published["1"]
     resource = dataset["resources"][0]
-    page = _soup(app.get(f"/dataset/{dataset['name']}/resource/{resource['id']}", status=200))
+    page = soup(app.get(f"/dataset/{dataset['name']}/resource/{resource['id']}", status=200))
 
     report = page.select_one("#zd-validation-report")
-    assert _text(report.select_one(".zd-badge")) == "校验通过"
-    facts = dict(zip([_text(dt) for dt in report.select("dt")], [_text(dd) for dd in report.select("dd")]))
+    assert text(report.select_one(".zd-badge")) == "校验通过"
+    facts = dict(zip([text(dt) for dt in report.select("dt")], [text(dd) for dd in report.select("dd")]))
     assert facts["数据行数"] == "2"
-    assert [_text(a) for a in page.select(".module-resource .actions .zd-download")] == [
+    assert [text(a) for a in page.select(".module-resource .actions .zd-download")] == [
         "CSV", "Excel (XLSX)", "JSON"]
     assert '"errors"' not in page.get_text()  # the stored summary is shown as a table, not as JSON
 
 
 def test_failed_file_links_its_report_and_offers_no_conversions(app, published):
     dataset = published["2"]
-    page = _soup(app.get(f"/dataset/{dataset['name']}", status=200))
+    page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
 
-    assert _text(page.select_one(".resource-item .zd-badge-validation")) == "校验未通过"
+    assert text(page.select_one(".resource-item .zd-badge-validation")) == "校验未通过"
     assert page.select_one(".resource-item .zd-validation-report-link")["href"] == dataset["resources"][0]["url"]
     assert page.select(".resource-item .zd-download") == []
     app.get(_convert_url(dataset, "csv"), status=404)
 
 
 def test_conditional_dataset_explains_the_exception_and_how_to_apply(app, published):
-    page = _soup(app.get(f"/dataset/{published['3']['name']}", status=200))
+    page = soup(app.get(f"/dataset/{published['3']['name']}", status=200))
 
     notice = page.select_one(".zd-open-attribute")
-    assert _text(notice.select_one(".zd-badge")) == "有条件开放"
-    assert "签署数据利用协议" in _text(notice) and "《中华人民共和国个人信息保护法》第二十八条" in _text(notice)
+    assert text(notice.select_one(".zd-badge")) == "有条件开放"
+    assert "签署数据利用协议" in text(notice) and "《中华人民共和国个人信息保护法》第二十八条" in text(notice)
     assert notice.select_one(".zd-how-to-apply") is not None
     # the data is hidden, but its freshness and metadata score are measured all the same
     assert page.select(".resource-item") == []
-    assert _text(page.select_one(".zd-freshness-text")).startswith("应每月更新，下次更新应不晚于")
+    assert text(page.select_one(".zd-freshness-text")).startswith("应每月更新，下次更新应不晚于")
 
 
 def test_csv_download_is_utf8_with_one_bom_and_a_chinese_filename(app, published):
@@ -142,7 +133,7 @@ def test_csv_download_is_utf8_with_one_bom_and_a_chinese_filename(app, published
     assert unquote(disposition.split("filename*=UTF-8''")[1]) == "张店区公交线路信息1.csv"
 
 
-def test_xlsx_download_keeps_every_cell_as_text(app, published):
+def test_xlsx_download_keeps_every_cell_astext(app, published):
     response = app.get(_convert_url(published["1"], "xlsx"), status=200)
 
     workbook = openpyxl.load_workbook(io.BytesIO(response.data))
@@ -150,19 +141,6 @@ def test_xlsx_download_keeps_every_cell_as_text(app, published):
     assert sheet.title == "张店区公交线路信息1"
     assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
         ["line", "length"], ["007路", "12.50"], ["2路", "8"]]
-    assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s"}
-
-
-def test_xlsx_of_a_hand_uploaded_gbk_file_never_makes_formulas(tmp_path):
-    """Files uploaded by hand skip the harvester's formula check: the workbook still holds only text."""
-    path = tmp_path / "data.csv"
-    path.write_bytes("名称,备注\n=HYPERLINK(\"http://x\"),0012\n".encode("gbk"))
-
-    sheet = openpyxl.load_workbook(downloads.xlsx_file(str(path), "表/1")).active
-
-    assert sheet.title == "表1"
-    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
-        ["名称", "备注"], ['=HYPERLINK("http://x")', "0012"]]
     assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s"}
 
 
@@ -192,9 +170,9 @@ def test_downloads_are_counted_per_format_and_day_and_refusals_are_not(app, publ
     assert _counts(resource["id"]) == {("csv", TODAY): 2, ("xlsx", TODAY): 1, ("json", TODAY): 1, ("file", TODAY): 1}
     assert _counts(hidden["resources"][0]["id"]) == {}
 
-    page = _soup(app.get(f"/dataset/{dataset['name']}", status=200))
-    assert _text(page.select_one(".resource-item .zd-download-count")) == "已下载 5 次"
-    assert _text(page.select_one(".zd-downloads-total .zd-quality-value")) == "5"
+    page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
+    assert text(page.select_one(".resource-item .zd-download-count")) == "已下载 5 次"
+    assert text(page.select_one(".zd-downloads-total .zd-quality-value")) == "5"
 
 
 def _counts(resource_id: str) -> dict[tuple[str, datetime.date], int]:
@@ -206,19 +184,97 @@ def test_source_list_is_named_and_linked_for_the_departments_editors(app, publis
     url = f"/dataset/{published['1']['name']}"
 
     def source_cell(page):
-        row = next(tr for tr in page.select("tr") if tr.th and _text(tr.th) == "来源清单")
+        row = next(tr for tr in page.select("tr") if tr.th and text(tr.th) == "来源清单")
         return row.td
 
-    public = source_cell(_soup(app.get(url, status=200)))
-    editor = source_cell(_soup(app.get(url, headers={"Authorization": department["editor"]["token"]}, status=200)))
+    public = source_cell(soup(app.get(url, status=200)))
+    editor = source_cell(soup(app.get(url, headers={"Authorization": department["editor"]["token"]}, status=200)))
 
-    assert (_text(public), public.a) == ("交通运输局数据开放清单", None)
-    assert (_text(editor), editor.a["href"]) == ("交通运输局数据开放清单", "/lists/zd-jtysj")
+    assert (text(public), public.a) == ("交通运输局数据开放清单", None)
+    assert (text(editor), editor.a["href"]) == ("交通运输局数据开放清单", "/lists/zd-jtysj")
 
 
 def test_dataset_page_has_no_groups_tab_and_no_foreign_share_links(app, published):
-    page = _soup(app.get(f"/dataset/{published['1']['name']}", status=200))
+    page = soup(app.get(f"/dataset/{published['1']['name']}", status=200))
 
-    tabs = [_text(a) for a in page.select(".page-header .nav a")]
+    tabs = [text(a) for a in page.select(".page-header .nav a")]
     assert tabs == ["数据集", "活动流"]
     assert not page.select("a[href*='facebook.com'], a[href*='x.com/share']")
+
+
+@pytest.fixture
+def hand_uploaded(sysadmin, department, create_with_upload):
+    """A dataset whose CSV an editor uploaded by hand (no harvest, no validation)."""
+    def upload(content: bytes, name: str = "zd-hand") -> tuple[dict, dict]:
+        dataset = create_dataset(sysadmin, department["org"]["id"], name=name, resource_code=f"370303-SC-{name[-4:]}")
+        resource = create_with_upload(content, "data.csv", package_id=dataset["id"], format="CSV", name="上传表",
+                                      context={"user": sysadmin["name"]})
+        return helpers.call_action("package_show", context={"ignore_auth": True}, id=dataset["id"]), resource
+    return upload
+
+
+def test_hand_uploaded_gbk_file_downloads_as_utf8(app, hand_uploaded):
+    dataset, _ = hand_uploaded("名称,街道\r\n张店区第一中学,车站街道\r\n".encode("gbk"))
+
+    response = app.get(_convert_url(dataset, "csv"), status=200)
+
+    assert response.data.decode("utf-8") == "\ufeff名称,街道\n张店区第一中学,车站街道\n"
+
+
+def test_unreadable_file_is_refused_with_a_message_and_not_counted(app, hand_uploaded):
+    dataset, resource = hand_uploaded(b"\x89PNG\r\n\x1a\n\x00\xff\xfe binary")
+
+    response = app.get(_convert_url(dataset, "json"), status=422)
+
+    assert "无法转换" in text(soup(response))
+    assert _counts(resource["id"]) == {}
+
+
+def test_head_and_range_requests_are_not_counted_as_downloads(app, published):
+    dataset = published["1"]
+    resource = dataset["resources"][0]
+
+    app.client.head(_convert_url(dataset, "csv"))
+    app.get(resource["url"], headers={"Range": "bytes=0-9"})
+    app.get(_convert_url(dataset, "csv"), status=200)
+
+    assert _counts(resource["id"]) == {("csv", TODAY): 1}
+
+
+@pytest.mark.ckan_config("ckanext.zhangdian.xlsx_max_rows", "2")
+def test_files_longer_than_the_xlsx_limit_offer_csv_and_json_only(app, published):
+    dataset = published["1"]  # a header and two rows: three rows in a worksheet
+
+    page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
+    response = app.get(_convert_url(dataset, "xlsx"), status=422)
+
+    assert [text(a) for a in page.select(".resource-item .zd-download")] == ["CSV", "JSON"]
+    assert "CSV 或 JSON" in text(soup(response))
+
+
+def test_closed_dataset_states_its_reason_and_basis_without_an_application(app, sysadmin, department):
+    dataset = create_dataset(sysadmin, department["org"]["id"], name="zd-closed", resource_code="370303-CL-0001",
+                             open_attribute="closed", exception_reason="law",
+                             legal_basis="《中华人民共和国保守国家秘密法》第九条", review_date="2027-06-30")
+
+    notice = soup(app.get(f"/dataset/{dataset['name']}", status=200)).select_one(".zd-open-attribute")
+
+    facts = dict(zip([text(dt) for dt in notice.select("dt")], [text(dd) for dd in notice.select("dd")]))
+    assert text(notice.select_one(".zd-badge")) == "不予开放"
+    assert facts == {"依据类型": "法律法规", "法律法规依据": "《中华人民共和国保守国家秘密法》第九条",
+                     "复审日期": "2027-06-30"}
+    assert notice.select_one(".zd-how-to-apply") is None
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"update_frequency": "monthly"}, "应每月更新，数据更新时间未知"),
+    ({"update_frequency": "irregular", "data_updated": "2020-01-01"}, "更新周期：不定期"),
+    ({"update_frequency": "annual", "data_updated": (TODAY - datetime.timedelta(days=10)).isoformat()},
+     "应每年更新，下次更新应不晚于 " + (TODAY + datetime.timedelta(days=416)).isoformat()),
+])
+def test_freshness_says_what_is_known(app, sysadmin, department, fields, expected):
+    dataset = create_dataset(sysadmin, department["org"]["id"], **fields)
+
+    page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
+
+    assert text(page.select_one(".zd-freshness-text")) == expected

@@ -63,6 +63,7 @@ def test_errors_by_row_and_column_then_preview_then_publish(app, department, lis
     history = app.get(f"/lists/{department['org']['name']}", headers={"Authorization": editor["token"]},
                       status=200)
     assert "采集历史" in history.body and "新建 2" in history.body
+    assert "— 已完成" in history.body and "UTC" not in history.body  # China time, state in Chinese
 
 
 def test_only_the_departments_editors_may_register(app, department):

@@ -85,8 +85,12 @@ def _data_in_package_show(app, token, dataset, resource):
 
 
 def _allowed(response, data_check: Callable[[], bool] | None = None) -> bool:
+    """200 with the data, or a refusal (403/404); a 200 without the data is neither and fails."""
     assert response.status_code in (200, 403, 404), response.status_code
-    return response.status_code == 200 and (data_check is None or data_check())
+    if response.status_code != 200:
+        return False
+    assert data_check is None or data_check(), f"200 without the data: {response.data[:200]!r}"
+    return True
 
 
 def _data_in_resource_show(app, token, dataset, resource):
@@ -113,6 +117,14 @@ def _data_in_package_search_with_extras_fields(app, token, dataset, resource):
                     fl="extras_open_attribute,validated_data_dict,data_dict")
     (item,) = response.json["result"]["results"]
     return "validated_data_dict" in item or "data_dict" in item
+
+
+def _data_on_dataset_page(app, token, dataset, resource):
+    response = _get(app, f"/dataset/{dataset['name']}", token)
+    assert response.status_code == 200, "the dataset page is public"
+    page = response.get_data(as_text=True)
+    assert dataset["title"] in page, "metadata must stay public"
+    return any(marker in page for marker in (resource["id"], FILE_NAME, "/as/csv"))
 
 
 def _data_on_resource_page(app, token, dataset, resource):
@@ -161,6 +173,7 @@ PATHS = {
     "package_search": _data_in_package_search,
     "package_search fl=": _data_in_package_search_raw_fields,
     "fl=extras_…": _data_in_package_search_with_extras_fields,
+    "dataset page": _data_on_dataset_page,
     "resource page": _data_on_resource_page,
     "file download": _data_in_file_download,
     "CSV/XLSX/JSON download": _data_in_converted_downloads,
@@ -184,7 +197,7 @@ def test_authorization_matrix_has_no_leak_and_no_wrongful_denial(app, world):
     header = f"{'attribute':<13} {'role':<26} " + " ".join(PATHS)
     print("\n" + "\n".join([header, *rows]))
 
-    assert len(rows) * len(PATHS) == 3 * 6 * 10
+    assert len(rows) * len(PATHS) == 3 * 6 * 11
     assert wrong == []
 
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from ckan.tests import helpers
 
 from ckanext.zhangdian.views.downloads import count_download
-from portal_fixtures import create_dataset
+from portal_fixtures import create_dataset, soup, text
 
 pytestmark = pytest.mark.usefixtures("clean_portal")
 
@@ -36,17 +36,9 @@ def catalog(clean_portal, sysadmin, department, create_with_upload):
                    open_attribute="conditional", **BASIS)
 
 
-def _soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.body, "html.parser")
-
-
-def _text(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
 def _figures(page: BeautifulSoup) -> dict[str, str]:
     """The home page's figures: label -> value."""
-    return {_text(figure.select_one(".zd-figure-label")): _text(figure.select_one(".zd-figure-value"))
+    return {text(figure.select_one(".zd-figure-label")): text(figure.select_one(".zd-figure-value"))
             for figure in page.select(".zd-figure")}
 
 
@@ -56,8 +48,8 @@ def _rate(value: float | None) -> str:
 
 def _browse_items(page: BeautifulSoup, heading: str) -> dict[str, tuple[str, str]]:
     """A browse list of the home page under ``heading``: name -> (link, count text)."""
-    section = next(s for s in page.select("section") if s.h2 and _text(s.h2) == heading)
-    return {_text(a.select_one(".zd-browse-name")): (a["href"], _text(a.select_one(".zd-browse-count")))
+    section = next(s for s in page.select("section") if s.h2 and text(s.h2) == heading)
+    return {text(a.select_one(".zd-browse-name")): (a["href"], text(a.select_one(".zd-browse-count")))
             for a in section.select(".zd-browse-list a")}
 
 
@@ -65,9 +57,9 @@ def _facets(page: BeautifulSoup) -> dict[str, dict[str, str]]:
     """The search page's facets: title -> {item label: count}."""
     found = {}
     for section in page.select("#search-facets section"):
-        items = {_text(a.select_one(".item-label")): _text(a.select_one(".item-count"))
+        items = {text(a.select_one(".item-label")): text(a.select_one(".item-count"))
                  for a in section.select("li a")}
-        found[_text(section.select_one(".module-heading"))] = items
+        found[text(section.select_one(".module-heading"))] = items
     return found
 
 
@@ -75,7 +67,7 @@ def _facets(page: BeautifulSoup) -> dict[str, dict[str, str]]:
 def test_home_page_counts_datasets_departments_and_the_report_rates(app):
     overall = helpers.call_action("zhangdian_gap_report_show", context={"ignore_auth": True})["overall"]
 
-    page = _soup(app.get("/", status=200))
+    page = soup(app.get("/", status=200))
 
     assert _figures(page) == {"数据集": "3", "部门": "3", "开放率": _rate(overall["open_rate"]),
                               "按时更新率": _rate(overall["on_time_rate"]), "数据下载次数": "0"}
@@ -92,15 +84,15 @@ def test_home_page_counts_datasets_departments_and_the_report_rates(app):
 
 
 def test_home_page_of_an_empty_portal_shows_dashes_for_rates_and_a_labelled_search(app):
-    page = _soup(app.get("/", status=200))
+    page = soup(app.get("/", status=200))
 
     assert _figures(page) == {"数据集": "0", "部门": "0", "开放率": "—", "按时更新率": "—",
                               "数据下载次数": "0"}
     search = page.select_one("form[role=search] input[name=q]")
-    assert _text(page.select_one(f"label[for={search['id']}]")) == "搜索数据集"
+    assert text(page.select_one(f"label[for={search['id']}]")) == "搜索数据集"
     assert page.select_one("form[role=search]")["action"] == "/dataset/"
-    assert [_text(h) for h in page.select("h1")] == ["张店区公共数据，面向社会开放"]
-    assert "CKAN" not in _text(page.select_one("[role=main]"))  # no placeholder content
+    assert [text(h) for h in page.select("h1")] == ["张店区公共数据，面向社会开放"]
+    assert "CKAN" not in text(page.select_one("[role=main]"))  # no placeholder content
 
 
 def test_home_page_adds_up_the_downloads_of_every_file_and_format(app):
@@ -108,12 +100,12 @@ def test_home_page_adds_up_the_downloads_of_every_file_and_format(app):
     count_download("resource-a", "dataset-a", "csv")
     count_download("resource-b", "dataset-b", "file")
 
-    assert _figures(_soup(app.get("/", status=200)))["数据下载次数"] == "3"
+    assert _figures(soup(app.get("/", status=200)))["数据下载次数"] == "3"
 
 
 @pytest.mark.usefixtures("catalog")
 def test_search_facets_have_chinese_titles_and_labels(app):
-    facets = _facets(_soup(app.get("/dataset/", status=200)))
+    facets = _facets(soup(app.get("/dataset/", status=200)))
 
     assert list(facets) == ["部门", "主题分类", "开放属性", "格式", "更新周期", "关键词"]
     assert facets["部门"] == {"淄博市张店区交通运输局": "2", "淄博市张店区教育和体育局": "1"}
@@ -125,7 +117,7 @@ def test_search_facets_have_chinese_titles_and_labels(app):
 
 @pytest.mark.usefixtures("catalog")
 def test_search_facets_are_in_english_under_en(app):
-    page = _soup(app.get("/en/dataset/", status=200))
+    page = soup(app.get("/en/dataset/", status=200))
     facets = _facets(page)
 
     assert list(facets) == ["Department", "Theme", "Open attribute", "Format", "Update frequency", "Keywords"]
@@ -136,18 +128,18 @@ def test_search_facets_are_in_english_under_en(app):
 
 @pytest.mark.usefixtures("catalog")
 def test_applied_vocabulary_filter_is_shown_by_its_label(app):
-    page = _soup(app.get("/dataset/?theme=transport&update_frequency=monthly", status=200))
+    page = soup(app.get("/dataset/?theme=transport&update_frequency=monthly", status=200))
 
-    pills = [_text(pill) for pill in page.select(".filter-list .filtered")]
+    pills = [text(pill) for pill in page.select(".filter-list .filtered")]
     assert pills == ["交通运输", "每月"]
-    assert [_text(a) for a in page.select(".dataset-heading a")] == ["张店区公交线路信息"]
+    assert [text(a) for a in page.select(".dataset-heading a")] == ["张店区公交线路信息"]
 
 
 @pytest.mark.usefixtures("catalog")
 def test_chinese_query_finds_the_dataset_with_its_facets(app):
-    page = _soup(app.get("/dataset/?q=公交线路", status=200))
+    page = soup(app.get("/dataset/?q=公交线路", status=200))
 
-    assert [_text(a) for a in page.select(".dataset-heading a")] == ["张店区公交线路信息"]
+    assert [text(a) for a in page.select(".dataset-heading a")] == ["张店区公交线路信息"]
     facets = _facets(page)
     assert facets["主题分类"] == {"交通运输": "1"}
     assert facets["部门"] == {"淄博市张店区交通运输局": "1"}
@@ -160,27 +152,27 @@ def test_department_page_shows_its_indicators_and_finding_counts(app, department
     shown = helpers.call_action("zhangdian_gap_report_show", context={"ignore_auth": True}, department=name)
     indicators = shown["departments"][0]["indicators"]
 
-    page = _soup(app.get(f"/organization/{name}", status=200))
+    page = soup(app.get(f"/organization/{name}", status=200))
 
     section = page.select_one(".zd-department-indicators")
-    values = {_text(card.select_one(".zd-indicator-label")): _text(card.select_one(".zd-indicator-value"))
+    values = {text(card.select_one(".zd-indicator-label")): text(card.select_one(".zd-indicator-value"))
               for card in section.select(".zd-indicators li")}
     assert values["开放率"] == _rate(indicators["open_rate"])
     assert values["按时更新率"] == _rate(indicators["on_time_rate"])
     assert values["问题数"] == str(indicators["finding_count"])
     assert {"校验通过率", "平均元数据评分"} <= set(values)
-    assert f"共 {shown['department_count']} 个部门" in _text(section)
-    kinds = [_text(item) for item in section.select(".zd-finding-kinds li")]
+    assert f"共 {shown['department_count']} 个部门" in text(section)
+    kinds = [text(item) for item in section.select(".zd-finding-kinds li")]
     assert len(kinds) == 8 and kinds[3] == f"4. 更新不及时 {indicators['findings']['stale']}"
     assert section.select_one(f"a[href='/report/department/{name}']") is None  # findings: members only
-    assert sorted(_text(a) for a in page.select(".dataset-heading a")) == ["张店区公交站点位置", "张店区公交线路信息"]
+    assert sorted(text(a) for a in page.select(".dataset-heading a")) == ["张店区公交站点位置", "张店区公交线路信息"]
     assert "部门" not in _facets(page)  # no department facet on a department's page
 
 
 @pytest.mark.usefixtures("catalog")
 def test_department_members_get_a_link_to_their_findings(app, department):
     name = department["org"]["name"]
-    page = _soup(app.get(f"/organization/{name}", headers={"Authorization": department["editor"]["token"]},
+    page = soup(app.get(f"/organization/{name}", headers={"Authorization": department["editor"]["token"]},
                          status=200))
 
     assert page.select_one(f".zd-department-indicators a[href='/report/department/{name}']") is not None
@@ -191,8 +183,8 @@ def test_department_members_get_a_link_to_their_findings(app, department):
     ("/en/", ["Log in", "Register", "Datasets", "Departments", "Gap report"]),
 ])
 def test_header_navigation_and_account_links(app, path, expected):
-    page = _soup(app.get(path, status=200))
+    page = soup(app.get(path, status=200))
 
-    texts = [_text(a) for a in page.select(".account a, .masthead .navbar-nav a")]
+    texts = [text(a) for a in page.select(".account a, .masthead .navbar-nav a")]
     assert texts[:5] == expected
     assert page.select_one(".zd-logo img")["alt"]

@@ -15,14 +15,16 @@ import ckan
 import polib
 import pytest
 
-from ckanext.zhangdian import dataset_helpers
+from ckanext.zhangdian import dataset_helpers, portal_helpers
 from ckanext.zhangdian.reports import export, findings, metadata_score
 from ckanext.zhangdian.reports.rules import exception_basis, repeated_reporting
+from ckanext.zhangdian.views import downloads
 
 EXTENSION = Path(findings.__file__).resolve().parents[1]
 CATALOGUE = EXTENSION / "i18n" / "zh_Hans_CN" / "LC_MESSAGES" / "ckanext-zhangdian.po"
 CKAN_CATALOGUE = Path(ckan.__file__).parent / "i18n" / "zh_Hans_CN" / "LC_MESSAGES" / "ckan.po"
 TEMPLATE_CALL = re.compile(r"""\b_\(\s*(['"])((?:(?!\1).|\\\1)*)\1\s*[,)]""")
+PLURAL_CALL = re.compile(r"""\bu?ngettext\(\s*(['"])((?:(?!\1).)*)\1\s*,\s*(['"])((?:(?!\3).)*)\3""")
 TRANSLATING_CALLS = {"of", "_"}  # Message.of(msgid, …) and tk._(msgid)
 
 
@@ -48,7 +50,8 @@ def _constant_msgids() -> set[str]:
             | {criterion.label for criterion in metadata_score.CRITERIA}
             | {header for _, header in (*export.FINDING_COLUMNS, *export.INDICATOR_COLUMNS)} | {"Indicators"}
             | set(exception_basis.ATTRIBUTE_LABELS.values()) | set(repeated_reporting.BASIS_LABELS.values())
-            | set(dataset_helpers.BAND_LABELS.values()) | set(dataset_helpers.VALIDATION_BADGES.values()))
+            | set(dataset_helpers.BAND_LABELS.values()) | set(dataset_helpers.VALIDATION_BADGES.values())
+            | set(downloads.TOO_LARGE_FOR_EXCEL.values()) | set(portal_helpers.HARVEST_STATUS_LABELS.values()))
 
 
 def _template_msgids() -> set[str]:
@@ -56,7 +59,13 @@ def _template_msgids() -> set[str]:
             for match in TEMPLATE_CALL.finditer(path.read_text(encoding="utf-8"))}
 
 
+def _plural_msgids() -> set[tuple[str, str]]:
+    return {(match.group(2), match.group(4)) for path in EXTENSION.rglob("*.*") if path.suffix in (".py", ".html")
+            for match in PLURAL_CALL.finditer(path.read_text(encoding="utf-8"))}
+
+
 MSGIDS = sorted(_python_msgids() | _constant_msgids() | _template_msgids())
+PLURALS = sorted(_plural_msgids())
 OURS = polib.pofile(str(CATALOGUE))
 CKANS = polib.pofile(str(CKAN_CATALOGUE))
 
@@ -75,3 +84,16 @@ def test_every_text_is_translated(msgid):
         entry = CKANS.find(msgid)
     assert entry is not None and entry.msgstr, f"no translation for {msgid!r}"
     assert set(re.findall(r"\{\w+\}", entry.msgstr)) == set(re.findall(r"\{\w+\}", msgid))
+
+
+def test_the_scan_finds_the_plural_texts():
+    assert ("{count} dataset", "{count} datasets") in PLURALS
+
+
+@pytest.mark.parametrize("singular, plural", PLURALS)
+def test_every_plural_text_is_translated(singular, plural):
+    entry = OURS.find(singular)
+    assert entry is not None and entry.msgid_plural == plural, f"no plural entry for {singular!r}"
+    assert entry.msgstr_plural and all(entry.msgstr_plural.values()), f"no translation for {singular!r}"
+    for translation in entry.msgstr_plural.values():
+        assert set(re.findall(r"\{\w+\}", translation)) == set(re.findall(r"\{\w+\}", plural))

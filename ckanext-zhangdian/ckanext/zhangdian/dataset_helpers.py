@@ -19,12 +19,12 @@ from ckan.lib.dictization import model_dictize
 from zhangdian_harvesters import vocabularies as vocab
 from zhangdian_validators import messages as validator_messages
 
-from ckanext.zhangdian import vocabulary_labels
+from ckanext.zhangdian import policy, vocabulary_labels
+from ckanext.zhangdian.conversions import is_convertible, xlsx_max_rows
 from ckanext.zhangdian.model import DownloadCount, LinkCheck
 from ckanext.zhangdian.reports.freshness import freshness
-from ckanext.zhangdian.reports.from_package import dataset_facts
+from ckanext.zhangdian.reports.from_package import dataset_facts, info_items
 from ckanext.zhangdian.reports.metadata_score import metadata_score
-from ckanext.zhangdian.views.downloads import is_convertible
 
 __all__ = [
     "zhangdian_freshness",
@@ -37,6 +37,7 @@ __all__ = [
     "zhangdian_dataset_downloads",
     "zhangdian_total_downloads",
     "zhangdian_harvest_source",
+    "zhangdian_has_conversions",
 ]
 
 CONVERSIONS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON"))
@@ -106,16 +107,8 @@ def zhangdian_metadata_score(package: dict[str, Any]) -> dict[str, Any]:
 
 def zhangdian_data_dictionary(package: dict[str, Any]) -> list[dict[str, str]]:
     """The dataset's 信息项 as table rows: name, title, type (code), type_label, description, unit."""
-    items = package.get("info_items")
-    if isinstance(items, str):  # unvalidated dicts keep the stored JSON
-        try:
-            items = json.loads(items)
-        except ValueError:
-            items = []
     rows = []
-    for item in items if isinstance(items, list) else []:
-        if not isinstance(item, dict) or not item.get("name"):
-            continue
+    for item in info_items(package):
         code = item.get("type") or ""
         rows.append({"name": item["name"], "title": item.get("title") or "", "type": code,
                      "type_label": vocabulary_labels.label(vocab.FIELD_TYPE, code) if code else "",
@@ -157,19 +150,35 @@ def zhangdian_validation_summary(resource: dict[str, Any]) -> dict[str, Any] | N
     if not isinstance(summary, dict):
         return None
     errors = summary.get("errors") if isinstance(summary.get("errors"), dict) else {}
-    return dict(summary, problems=[{"title": validator_messages.title(kind), "count": count}
-                                   for kind, count in sorted(errors.items(), key=lambda item: -item[1])])
+    counts = {kind: count for kind, count in errors.items() if isinstance(count, int)}
+    rows = summary.get("rows")
+    return dict(summary, rows=rows if isinstance(rows, int) else None,
+                problems=[{"title": validator_messages.title(kind), "count": count}
+                          for kind, count in sorted(counts.items(), key=lambda item: -item[1])])
+
+
+def _known_rows(resource: dict[str, Any]) -> int | None:
+    summary = zhangdian_validation_summary(resource)
+    return summary["rows"] if summary else None
 
 
 def zhangdian_download_links(package: dict[str, Any], resource: dict[str, Any]) -> list[dict[str, str]]:
     """Links to the resource's data as CSV (UTF-8 with BOM), XLSX and JSON; empty unless the resource
-    is a CSV file stored on the portal. ``[{"format": "csv", "label": "CSV", "url": …}, …]``"""
+    is a CSV file stored on the portal, and without XLSX when the validator counted more rows than
+    ``ckanext.zhangdian.xlsx_max_rows``. ``[{"format": "csv", "label": "CSV", "url": …}, …]``"""
     if not is_convertible(resource):
         return []
+    rows = _known_rows(resource)
+    too_long = rows is not None and rows + 1 > xlsx_max_rows()  # + the header row
     return [{"format": fmt, "label": label,
              "url": tk.h.url_for("zhangdian_downloads.convert", id=package.get("name") or package.get("id"),
                                  resource_id=resource.get("id"), fmt=fmt)}
-            for fmt, label in CONVERSIONS]
+            for fmt, label in CONVERSIONS if not (fmt == "xlsx" and too_long)]
+
+
+def zhangdian_has_conversions(package: dict[str, Any]) -> bool:
+    """Does any resource of the dataset (as the viewer sees it) offer CSV/XLSX/JSON downloads?"""
+    return any(is_convertible(resource) for resource in package.get("resources") or [])
 
 
 def _downloads(*conditions) -> int:
@@ -195,18 +204,14 @@ def zhangdian_total_downloads() -> int:
 
 
 def zhangdian_harvest_source(package: dict[str, Any]) -> dict[str, str] | None:
-    """The open-data list a harvested dataset came from: ``{"title", "url"}``, ``url`` being the
-    department's list page for those who may manage it ("" for everybody else); None if not harvested."""
+    """The open-data list a harvested dataset came from, as the viewer may see it: ``{"title", "url"}``,
+    ``url`` being the department's list page for those who may manage it ("" for everybody else); None
+    if not harvested or the source is not visible to the viewer."""
     source = model.Package.get(package.get("harvest_source") or "")
-    if source is None:
+    if source is None or source.state != "active" or not policy.current_user_may("package_show", {"id": source.id}):
         return None
     department = model.Group.get(source.owner_org or "")
-    user = tk.current_user.name if tk.current_user.is_authenticated else ""
-    url = ""
-    if department is not None:
-        try:
-            tk.check_access("zhangdian_list_check", {"user": user}, {"organization_id": department.id})
-            url = tk.h.url_for("zhangdian_lists.department", name=department.name)
-        except tk.NotAuthorized:
-            pass
+    may_manage = department is not None and policy.current_user_may("zhangdian_list_check",
+                                                                     {"organization_id": department.id})
+    url = tk.h.url_for("zhangdian_lists.department", name=department.name) if may_manage else ""
     return {"title": source.title or source.name, "url": url}

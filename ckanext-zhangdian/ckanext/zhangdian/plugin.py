@@ -10,6 +10,8 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.zhangdian import policy, portal_helpers
 
+# CKAN's own search facets (ckan.search.default_facets), replaced by the catalog's.
+CKAN_DEFAULT_FACETS = ("organization", "groups", "tags", "res_format", "license_id")
 # Fields copied to plain (string) index fields so they can be faceted and filtered exactly.
 FACETED_FIELDS = ("open_attribute", "theme", "update_frequency", "resource_code", "spatial_code",
                   "harvest_source")
@@ -43,13 +45,13 @@ class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
         """The catalog's facets with titles in the user's language (other dataset types keep theirs)."""
         if package_type != "dataset":
             return facets_dict
-        return portal_helpers.facet_titles()
+        return _with_catalog_facets(facets_dict, portal_helpers.facet_titles())
 
     def organization_facets(self, facets_dict, organization_type, package_type):
         """A department's page: the catalog's facets except the department."""
         if package_type not in (None, "dataset"):
             return facets_dict
-        return portal_helpers.facet_titles(with_department=False)
+        return _with_catalog_facets(facets_dict, portal_helpers.facet_titles(with_department=False))
 
     # IConfigurer
 
@@ -73,3 +75,14 @@ class ZhangdianPlugin(p.SingletonPlugin, DefaultTranslation):
         if pkg_dict["open_attribute"] != policy.UNCONDITIONAL:
             policy.hide_data_in_index_document(pkg_dict, including_stored_dicts=False)
         return pkg_dict
+
+
+def _with_catalog_facets(facets_dict, catalog_facets):
+    """``facets_dict`` (in place) with CKAN's default facets replaced by the catalog's, in their order;
+    facets added by other plugins stay, after them."""
+    added_by_others = [(field, title) for field, title in facets_dict.items()
+                       if field not in CKAN_DEFAULT_FACETS and field not in catalog_facets]
+    facets_dict.clear()
+    facets_dict.update(catalog_facets)
+    facets_dict.update(added_by_others)
+    return facets_dict

@@ -8,7 +8,9 @@ One rule set, used by the auth functions, the chained actions, the search index 
 - 不予开放 (``closed``): metadata public (what is closed, and why); data only for the owning department
   and sysadmins.
 
-"Data" means resources: files, URLs, previews, DataStore rows and anything derived from them.
+"Data" means resources: files, URLs, previews, DataStore rows and anything derived from their contents.
+Their formats, sizes and dates are metadata (the gap report and the dataset page measure freshness and
+metadata quality from them for every dataset).
 """
 
 from __future__ import annotations
@@ -144,3 +146,12 @@ def current_context() -> dict[str, Any]:
     """A context for the logged-in user of the current web request (templates, views)."""
     return {"user": tk.current_user.name if tk.current_user.is_authenticated else "",
             "auth_user_obj": tk.current_user if tk.current_user.is_authenticated else None}
+
+
+def current_user_may(action: str, data_dict: Mapping[str, Any]) -> bool:
+    """Does the current web request's user pass ``action``'s auth function for ``data_dict``?"""
+    try:
+        tk.check_access(action, current_context(), dict(data_dict))
+    except tk.NotAuthorized:
+        return False
+    return True

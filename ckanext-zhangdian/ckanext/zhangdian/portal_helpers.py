@@ -1,7 +1,8 @@
 """Template helpers of the portal pages (re-exported by ``helpers.py``; names start with ``zhangdian_``):
 the home page's figures, the search facets in the user's language and a department's indicators.
 
-Everything is read through actions as the current user, so the pages show what the API gives them.
+Datasets and the report are read through actions as the current user, so the pages show what the API
+gives them; only the list of departments (public) and the download counts come from the model.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from zhangdian_harvesters import vocabularies as vocab
 
-from ckanext.zhangdian import vocabulary_labels
+from ckanext.zhangdian import policy, vocabulary_labels
 from ckanext.zhangdian.dataset_helpers import zhangdian_total_downloads as total_downloads
 
 __all__ = [
@@ -21,8 +22,11 @@ __all__ = [
     "zhangdian_facet_label_function",
     "zhangdian_facets_with_labels",
     "zhangdian_department_report",
+    "zhangdian_harvest_status_label",
 ]
 
+# ckanext-harvest's job states, as department staff read them.
+HARVEST_STATUS_LABELS = {"New": "Queued", "Running": "Harvesting", "Finished": "Finished", "Aborted": "Aborted"}
 # Index fields that hold vocabulary codes (plugin.FACETED_FIELDS), with their vocabularies.
 FACET_VOCABULARIES = {"theme": vocab.THEME, "open_attribute": vocab.OPEN_ATTRIBUTE,
                       "update_frequency": vocab.UPDATE_FREQUENCY}
@@ -46,18 +50,6 @@ def facet_titles(with_department: bool = True) -> OrderedDict[str, str]:
     return titles
 
 
-def _context() -> dict[str, Any]:
-    return {"user": tk.current_user.name if tk.current_user.is_authenticated else ""}
-
-
-def _may(action: str, context: dict[str, Any], data_dict: dict[str, Any]) -> bool:
-    try:
-        tk.check_access(action, dict(context), data_dict)
-    except tk.NotAuthorized:
-        return False
-    return True
-
-
 def _facet_counts(search_facets: dict, field: str) -> dict[str, int]:
     return {item["name"]: item["count"] for item in search_facets.get(field, {}).get("items", [])}
 
@@ -70,7 +62,7 @@ def zhangdian_portal_summary() -> dict[str, Any]:
     ``open_rate`` and ``on_time_rate`` from the gap report (None when not measurable), its ``report_date``,
     and ``downloads`` (of data files, all formats).
     """
-    context = _context()
+    context = policy.current_context()
     search = tk.get_action("package_search")(dict(context), {
         "q": "", "fq": "+dataset_type:dataset", "rows": 0,
         "facet.field": ["organization", "theme"], "facet.limit": -1})
@@ -125,7 +117,7 @@ def zhangdian_department_report(name: str) -> dict[str, Any] | None:
     counts), ``report`` (date, department_count, finding_kinds), ``may_see_findings`` (its members and
     sysadmins may open its findings) and ``may_manage_list`` (its editors may register its list).
     None if the report does not know the department."""
-    context = _context()
+    context = policy.current_context()
     try:
         report = tk.get_action("zhangdian_gap_report_show")(dict(context), {"department": name})
     except tk.ObjectNotFound:
@@ -134,5 +126,13 @@ def zhangdian_department_report(name: str) -> dict[str, Any] | None:
         return None
     department = report["departments"][0]
     return {"report": report, "department": department,
-            "may_see_findings": _may("zhangdian_gap_finding_list", context, {"department": department["name"]}),
-            "may_manage_list": _may("zhangdian_list_check", context, {"organization_id": department["name"]})}
+            "may_see_findings": policy.current_user_may("zhangdian_gap_finding_list",
+                                                        {"department": department["name"]}),
+            "may_manage_list": policy.current_user_may("zhangdian_list_check",
+                                                       {"organization_id": department["name"]})}
+
+
+def zhangdian_harvest_status_label(status: str) -> str:
+    """A harvest job's state (``New``, ``Running``, ``Finished``, ``Aborted``) in the user's language."""
+    label = HARVEST_STATUS_LABELS.get(status)
+    return tk._(label) if label else status

@@ -23,8 +23,13 @@ class FormulaInjectionError(errors.CellError):
     template = messages.TEMPLATES["formula-injection"]
 
 
+def looks_like_formula(value: str) -> bool:
+    """Would a spreadsheet run this cell as a formula?"""
+    return bool(value) and FORMULA.match(value) is not None
+
+
 def inspect(value: str) -> str | None:
-    return messages.FORMULA_NOTE if value and FORMULA.match(value) else None
+    return messages.FORMULA_NOTE if looks_like_formula(value) else None
 
 
 @attrs.define(kw_only=True, repr=False)

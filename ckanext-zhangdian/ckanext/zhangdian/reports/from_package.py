@@ -8,6 +8,7 @@ everybody.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Mapping
 
 from ckanext.zhangdian.reports.facts import DatasetFacts, ResourceFacts
@@ -33,10 +34,16 @@ def resource_facts(resource: Mapping[str, Any]) -> ResourceFacts:
         _text(resource.get("created")), _text(resource.get("last_modified")))
 
 
-def _field_names(info_items: Any) -> tuple[str, ...]:
-    if not isinstance(info_items, list):
-        return ()
-    return tuple(item["name"] for item in info_items if isinstance(item, dict) and item.get("name"))
+def info_items(package: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The dataset's 信息项 (field list) as dicts with a name; unvalidated dicts keep the stored JSON."""
+    items = package.get("info_items")
+    if isinstance(items, str):
+        try:
+            items = json.loads(items)
+        except ValueError:
+            items = []
+    return [item for item in items if isinstance(item, dict) and item.get("name")] \
+        if isinstance(items, list) else []
 
 
 def dataset_facts(package: Mapping[str, Any],
@@ -61,6 +68,6 @@ def dataset_facts(package: Mapping[str, Any],
         tag_count=len(tags) if isinstance(tags, list) else int(package.get("num_tags") or 0),
         license_id=text("license_id"), contact_name=text("contact_name"),
         contact_phone=text("contact_phone"), contact_email=text("contact_email"), notes=text("notes"),
-        field_names=_field_names(package.get("info_items")),
+        field_names=tuple(item["name"] for item in info_items(package)),
         resources=tuple(resource_facts(resource) for resource in resources),
         private=bool(package.get("private")))
