@@ -123,16 +123,16 @@ def test_xlsx_download_has_a_sheet_per_finding_kind_with_chinese_frozen_headers(
     assert anonymous.startswith("\ufeff".encode()) and b"370303-hv-0004" not in anonymous
 
 
-def test_imports_are_all_or_nothing_and_replace(sysadmin, department):
+def test_imports_are_all_or_nothing_and_replace(app, sysadmin, department):
     def upload(text: str) -> FileStorage:
         return FileStorage(io.BytesIO(text.encode("utf-8-sig")), filename="责任清单.csv")
 
     context = {"user": sysadmin["name"]}
     good = "责任部门,信息资源名称,信息资源代码\n淄博市张店区交通运输局,公交线路信息,370303-JT-0001\n"
     bad = good + "不存在的局,路灯,\n淄博市张店区交通运输局,,\n"
-    with pytest.raises(helpers.logic.ValidationError) as error:
-        helpers.call_action("zhangdian_responsibility_list_import", context=context, upload=upload(bad))
-    assert error.value.error_dict["upload"] == [
+    refused = app.post("/api/3/action/zhangdian_responsibility_list_import", data={"upload": upload(bad)},
+                       headers={"Authorization": sysadmin["token"]}, content_type="multipart/form-data", status=409)
+    assert refused.json["error"]["upload"] == [
         "第3行：找不到部门“不存在的局”（填写平台上的部门全称）。", "第4行：“信息资源名称”为空。"]
     assert helpers.call_action("zhangdian_responsibility_item_list", context=context) == []
 
@@ -177,3 +177,15 @@ def test_harvest_report_command(repo_dir, tmp_path, harvested, department, file_
     else:
         html = output.read_text(encoding="utf-8")
         assert "<svg" in html and "370303-hv-0004" in html and "http" not in html.split("<body>")[0]
+
+
+def test_import_command_refuses_a_bad_file_in_chinese(cli, department, tmp_path):
+    from ckan.cli.cli import ckan
+
+    path = tmp_path / "责任清单.csv"
+    path.write_text("责任部门,信息资源名称\n不存在的局,路灯\n", encoding="utf-8-sig")
+
+    result = cli.invoke(ckan, ["harvest", "import-responsibility", str(path)])
+
+    assert result.exit_code != 0
+    assert "第2行：找不到部门“不存在的局”（填写平台上的部门全称）。" in result.output

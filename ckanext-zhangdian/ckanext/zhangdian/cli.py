@@ -237,7 +237,9 @@ def _import_file(run, path: str) -> dict:
         return run(Path(path))
     except ImportProblem as problem:
         model.Session.rollback()
-        for message in problem.messages:
+        with click.get_current_context().meta["flask_app"].test_request_context():  # the portal's language
+            messages = problem.render(tk._)
+        for message in messages:
             tk.error_shout(message)
         raise click.Abort()
 

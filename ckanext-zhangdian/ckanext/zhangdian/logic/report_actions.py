@@ -235,7 +235,7 @@ def _import(data_dict: dict, run) -> dict:
             return run(_uploaded_path(data_dict, workdir))
         except importing.ImportProblem as problem:
             model.Session.rollback()
-            raise tk.ValidationError({"upload": problem.messages})
+            raise tk.ValidationError({"upload": problem.render(tk._)})
 
 
 def zhangdian_responsibility_list_import(context, data_dict):

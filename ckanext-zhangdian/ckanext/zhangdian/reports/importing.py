@@ -1,8 +1,8 @@
 """Importing responsibility lists (责任清单) and higher-level catalogs (上级目录) from CSV/XLSX, with
 the templates administrators fill in.
 
-An import is all or nothing: every row is checked first, and any error (with its row number and a
-Chinese message) leaves the stored items untouched. A file replaces the items of the departments (or
+An import is all or nothing: every row is checked first, and any error (a translatable
+:class:`~ckanext.zhangdian.reports.findings.Message` with its row number) leaves the stored items untouched. A file replaces the items of the departments (or
 catalogs) it names, so re-importing a corrected file never duplicates.
 """
 
@@ -20,6 +20,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from zhangdian_validators.errors import ValidatorError
 from zhangdian_validators.reading import open_table
+
+from ckanext.zhangdian.reports.findings import Message
 
 LEVELS = {"市级": "city", "省级": "province", "国家级": "national", "city": "city", "province": "province",
           "national": "national"}
@@ -55,11 +57,20 @@ _FIELD_SEPARATORS = re.compile(r"[、,，;；\s]+")
 
 
 class ImportProblem(Exception):
-    """The file cannot be imported; ``messages`` (Chinese) say which rows and why."""
+    """The file cannot be imported; ``problems`` say which rows and why: messages to translate, or the
+    validators package's own text (already in the user's language) when the file cannot be read."""
 
-    def __init__(self, messages: list[str]):
-        super().__init__("；".join(messages))
-        self.messages = messages
+    def __init__(self, problems: list[Message | str]):
+        super().__init__("；".join(self._rendered(problems)))
+        self.problems = problems
+
+    def render(self, gettext: Callable[[str], str]) -> list[str]:
+        """The problems as text, messages translated with ``gettext``."""
+        return self._rendered(self.problems, gettext)
+
+    @staticmethod
+    def _rendered(problems: list[Message | str], gettext: Callable[[str], str] = str) -> list[str]:
+        return [problem.render(gettext) if isinstance(problem, Message) else problem for problem in problems]
 
 
 def _column_map(labels: list[str], columns: tuple[Column, ...]) -> dict[str, int]:
@@ -71,7 +82,8 @@ def _column_map(labels: list[str], columns: tuple[Column, ...]) -> dict[str, int
                 found.setdefault(column.key, position)
     missing = [column.label for column in columns if column.required and column.key not in found]
     if missing:
-        raise ImportProblem([f"表头缺少必填列：{'、'.join(missing)}（请使用平台提供的模板）"])
+        raise ImportProblem([Message.of("The header lacks required columns: {columns} (use the portal's template).",
+                                        columns=tuple(missing))])
     return found
 
 
@@ -90,7 +102,7 @@ def read_rows(path: str | Path, columns: tuple[Column, ...]) -> list[tuple[int, 
             continue
         rows.append((number, values))
     if not rows:
-        raise ImportProblem(["文件中没有数据行。"])
+        raise ImportProblem([Message.of("The file has no data rows.")])
     return rows
 
 
@@ -100,9 +112,10 @@ def responsibility_items(path: str | Path, find_department: Callable[[str], str 
     for number, values in read_rows(path, RESPONSIBILITY_COLUMNS):
         department = find_department(values.get("department", ""))
         if not values.get("title"):
-            problems.append(f"第{number}行：“信息资源名称”为空。")
+            problems.append(Message.of("Row {row}: “{column}” is empty.", row=number, column="信息资源名称"))
         if department is None:
-            problems.append(f"第{number}行：找不到部门“{values.get('department', '')}”（填写平台上的部门全称）。")
+            problems.append(Message.of("Row {row}: no department “{name}” (write the department's full name "
+                                       "as on the portal).", row=number, name=values.get("department", "")))
         if department and values.get("title"):
             items.append({"organization_id": department, "title": values["title"],
                           "resource_code": values.get("resource_code") or None,
@@ -118,10 +131,10 @@ def higher_level_entries(path: str | Path) -> list[dict]:
     for number, values in read_rows(path, HIGHER_LEVEL_COLUMNS):
         level = LEVELS.get(values.get("level", ""))
         if level is None:
-            problems.append(f"第{number}行：“目录层级”应为 市级、省级 或 国家级。")
+            problems.append(Message.of("Row {row}: “目录层级” must be 市级, 省级 or 国家级.", row=number))
         for key, label in (("catalog", "目录名称"), ("title", "信息资源名称")):
             if not values.get(key):
-                problems.append(f"第{number}行：“{label}”为空。")
+                problems.append(Message.of("Row {row}: “{column}” is empty.", row=number, column=label))
         entries.append({"level": level, "catalog": values.get("catalog", ""), "title": values.get("title", ""),
                         "resource_code": values.get("resource_code") or None,
                         "publisher": values.get("publisher") or None,
