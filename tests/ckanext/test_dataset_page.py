@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from ckan.tests import helpers
 
-from ckanext.zhangdian import harvest_runs
+from ckanext.zhangdian import clock, harvest_runs
 from ckanext.zhangdian.model import DownloadCount
 from harvest_fixtures import list_row, list_server, register_source  # noqa: F401
 from portal_fixtures import create_dataset, soup, text
@@ -22,7 +22,6 @@ pytestmark = pytest.mark.usefixtures("clean_portal")
 
 DATA = "line,length\n007路,12.50\n2路,8\n"
 BASIS = {"不予开放依据类型": "涉及敏感信息", "法律法规依据": "《中华人民共和国个人信息保护法》第二十八条"}
-TODAY = datetime.date.today()
 
 
 @pytest.fixture
@@ -30,7 +29,7 @@ def published(sysadmin, department, list_server):
     """A harvested list: an open dataset updated 60 days ago with a valid file, one whose file failed
     validation, and a conditionally open one. Returns code -> dataset (as a sysadmin sees it)."""
     url = list_server.write_list([
-        list_row(1, 数据更新时间=(TODAY - datetime.timedelta(days=60)).isoformat()),
+        list_row(1, 数据更新时间=_days_from_today(-60)),
         list_row(2),
         list_row(3, 开放属性="有条件开放", 开放条件="签署数据利用协议", **BASIS),
     ])
@@ -43,6 +42,10 @@ def published(sysadmin, department, list_server):
                                  context={"ignore_auth": True})
     return {dataset["resource_code"][-1]: helpers.call_action(
         "package_show", context={"ignore_auth": True}, id=dataset["id"]) for dataset in result["results"]}
+
+
+def _days_from_today(days: int) -> str:
+    return (clock.today() + datetime.timedelta(days=days)).isoformat()
 
 
 def _convert_url(dataset: dict, fmt: str) -> str:
@@ -167,7 +170,8 @@ def test_downloads_are_counted_per_format_and_day_and_refusals_are_not(app, publ
     hidden = helpers.call_action("package_show", context={"ignore_auth": True}, id=restricted["id"])
     app.get(_convert_url(hidden, "csv"), status=403)  # anonymous, conditional dataset
 
-    assert _counts(resource["id"]) == {("csv", TODAY): 2, ("xlsx", TODAY): 1, ("json", TODAY): 1, ("file", TODAY): 1}
+    today = clock.today()  # in China: a download at 07:00 there counts for that day, not the UTC one before
+    assert _counts(resource["id"]) == {("csv", today): 2, ("xlsx", today): 1, ("json", today): 1, ("file", today): 1}
     assert _counts(hidden["resources"][0]["id"]) == {}
 
     page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
@@ -238,7 +242,7 @@ def test_head_and_range_requests_are_not_counted_as_downloads(app, published):
     app.get(resource["url"], headers={"Range": "bytes=0-9"})
     app.get(_convert_url(dataset, "csv"), status=200)
 
-    assert _counts(resource["id"]) == {("csv", TODAY): 1}
+    assert _counts(resource["id"]) == {("csv", clock.today()): 1}
 
 
 @pytest.mark.ckan_config("ckanext.zhangdian.xlsx_max_rows", "2")
@@ -269,12 +273,13 @@ def test_closed_dataset_states_its_reason_and_basis_without_an_application(app, 
 @pytest.mark.parametrize("fields, expected", [
     ({"update_frequency": "monthly"}, "应每月更新，数据更新时间未知"),
     ({"update_frequency": "irregular", "data_updated": "2020-01-01"}, "更新周期：不定期"),
-    ({"update_frequency": "annual", "data_updated": (TODAY - datetime.timedelta(days=10)).isoformat()},
-     "应每年更新，下次更新应不晚于 " + (TODAY + datetime.timedelta(days=416)).isoformat()),
+    ({"update_frequency": "annual", "data_updated": -10}, "应每年更新，下次更新应不晚于 {+416}"),
 ])
 def test_freshness_says_what_is_known(app, sysadmin, department, fields, expected):
+    """Day offsets (ints) are relative to the portal's today."""
+    fields = {key: _days_from_today(value) if isinstance(value, int) else value for key, value in fields.items()}
     dataset = create_dataset(sysadmin, department["org"]["id"], **fields)
 
     page = soup(app.get(f"/dataset/{dataset['name']}", status=200))
 
-    assert text(page.select_one(".zd-freshness-text")) == expected
+    assert text(page.select_one(".zd-freshness-text")) == expected.replace("{+416}", _days_from_today(416))

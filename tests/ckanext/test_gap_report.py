@@ -16,7 +16,7 @@ from ckan.tests import factories, helpers
 from openpyxl import load_workbook
 from werkzeug.datastructures import FileStorage
 
-from ckanext.zhangdian import harvest_runs
+from ckanext.zhangdian import clock, harvest_runs
 from harvest_fixtures import GOOD_DATA, list_row, list_server, register_source  # noqa: F401
 from portal_fixtures import create_dataset
 
@@ -150,12 +150,12 @@ def test_imports_are_all_or_nothing_and_replace(app, sysadmin, department):
 
 
 def test_snapshots_make_a_trend(sysadmin, department, harvested):
-    yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - datetime.timedelta(days=1)).isoformat()
     context = {"user": sysadmin["name"]}
     helpers.call_action("zhangdian_gap_snapshot_create", context=context, date=yesterday)
     helpers.call_action("zhangdian_gap_snapshot_create", context=context)
     trend = helpers.call_action("zhangdian_gap_report_show", context={"ignore_auth": True})["trend"]
-    assert [point["date"] for point in trend] == [yesterday, datetime.date.today().isoformat()]
+    assert [point["date"] for point in trend] == [yesterday, clock.today().isoformat()]
     assert all(point["open_rate"] == 50.0 for point in trend)
 
 

@@ -19,7 +19,7 @@ from ckan.lib.dictization import model_dictize
 from zhangdian_harvesters import vocabularies as vocab
 from zhangdian_validators import messages as validator_messages
 
-from ckanext.zhangdian import policy, vocabulary_labels
+from ckanext.zhangdian import clock, policy, vocabulary_labels
 from ckanext.zhangdian.conversions import is_convertible, xlsx_max_rows
 from ckanext.zhangdian.model import DownloadCount, LinkCheck
 from ckanext.zhangdian.reports.freshness import freshness
@@ -69,7 +69,7 @@ def zhangdian_freshness(package: dict[str, Any], today: datetime.date | None = N
     code = package.get("update_frequency") or ""
     frequency = vocabulary_labels.label(vocab.UPDATE_FREQUENCY, code) if code else ""
     facts = dataset_facts(package, _all_resources(package))
-    state = freshness(facts, today or datetime.date.today())
+    state = freshness(facts, today or clock.today())
     result = {"state": "unchecked", "text": tk._("Update frequency: {frequency}").format(frequency=frequency)
               if frequency else "", "last_update": facts.data_updated[:10], "overdue_days": 0, "due": ""}
     if state is None:

@@ -24,6 +24,7 @@ import ckan.plugins.toolkit as tk
 from flask import has_request_context
 from zhangdian_harvesters.vocabularies import DEFAULT_OPEN_ATTRIBUTE
 
+from ckanext.zhangdian import clock
 from ckanext.zhangdian.model import AccessGrant, GRANT_APPROVED
 
 UNCONDITIONAL = DEFAULT_OPEN_ATTRIBUTE
@@ -118,7 +119,7 @@ def exception_lapsed(package: Mapping[str, Any], today: datetime.date | None = N
         review_date = datetime.date.fromisoformat(str(review)[:10])
     except ValueError:
         return False
-    return review_date < (today or datetime.date.today())
+    return review_date < (today or clock.today())
 
 
 def apply_to_dataset_dict(context: Mapping[str, Any], package_dict: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ from collections import defaultdict
 import ckan.model as model
 import sqlalchemy as sa
 
+from ckanext.zhangdian import clock
 from ckanext.zhangdian.model import HigherLevelEntry, LinkCheck, ListSnapshot, ResponsibilityItem
 from ckanext.zhangdian.reports.facts import (
     DatasetFacts, Department, HigherLevelFacts, LinkFacts, ListEntry, ReportInputs, ResourceFacts,
@@ -110,6 +111,6 @@ def link_checks() -> tuple[LinkFacts, ...]:
 def report_inputs(today: datetime.date | None = None) -> ReportInputs:
     entries, listed = list_entries()
     return ReportInputs(
-        today=today or datetime.date.today(), departments=departments(), datasets=datasets(),
+        today=today or clock.today(), departments=departments(), datasets=datasets(),
         list_entries=entries, responsibilities=responsibilities(), higher_level=higher_level(),
         link_checks=link_checks(), departments_with_list=listed)

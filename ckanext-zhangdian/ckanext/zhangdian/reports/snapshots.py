@@ -8,6 +8,7 @@ from typing import Iterable
 import ckan.model as model
 from sqlalchemy.dialects.postgresql import insert
 
+from ckanext.zhangdian import clock
 from ckanext.zhangdian.model import IndicatorSnapshot, ListSnapshot
 from ckanext.zhangdian.reports.engine import GapReport
 
@@ -17,7 +18,7 @@ OVERALL = ""  # the department key of the district-wide indicators
 def record_list(source_id: str, organization_id: str, records: Iterable) -> None:
     """Store the rows of a department list just read (``ListRecord`` s), keeping each code's first
     appearance so findings can say since when. Committed by the caller."""
-    today = datetime.date.today().isoformat()
+    today = clock.today().isoformat()
     previous = model.Session.get(ListSnapshot, source_id)
     first_listed = {entry["resource_code"]: entry.get("first_listed") or today
                     for entry in (previous.entries if previous else [])}
@@ -46,7 +47,7 @@ def record_indicators(report: GapReport) -> int:
 
 def trend(department: str = OVERALL, days: int = 365) -> list[tuple[str, dict]]:
     """(ISO day, indicators) of one department (default: the district), oldest first."""
-    since = datetime.date.today() - datetime.timedelta(days=days)
+    since = clock.today() - datetime.timedelta(days=days)
     rows = (model.Session.query(IndicatorSnapshot)
             .filter(IndicatorSnapshot.department == department, IndicatorSnapshot.day >= since)
             .order_by(IndicatorSnapshot.day))

@@ -22,7 +22,7 @@ from ckan.lib.uploader import get_resource_uploader
 from flask import Blueprint, Response, request, send_file
 from sqlalchemy.dialects.postgresql import insert
 
-from ckanext.zhangdian import conversions, policy
+from ckanext.zhangdian import clock, conversions, policy
 from ckanext.zhangdian.model import DownloadCount
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def count_download(resource_id: str, package_id: str, fmt: str, day: datetime.da
     transaction (the request's session is left alone)."""
     table = DownloadCount.__table__
     statement = insert(table).values(resource_id=resource_id, package_id=package_id, format=fmt,
-                                     day=day or datetime.date.today(), count=1)
+                                     day=day or clock.today(), count=1)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.resource_id, table.c.format, table.c.day],
         set_={"count": table.c["count"] + 1, "package_id": statement.excluded.package_id})
