@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from ckan.tests import helpers
 from openpyxl import load_workbook
 
