@@ -2,8 +2,8 @@
 
 Times, each in a fresh child process forked from one parent (so every memory figure is that step's own):
 (1) the baseline — parsing every row of the file once with ``csv.reader`` (what any conversion must at
-least do), (2) the strict read that picks the encoding and measures the file (``conversions.profile``,
-done before every download), (3) each of the three conversions, consumed to the end as a client would.
+least do), (2) the strict read that settles the encoding before a CSV or JSON download
+(``conversions.encoding_of``; XLSX also measures the shape, ``conversions.profile``, inside its time), (3) each of the three conversions, consumed to the end as a client would.
 Prints each time, the ratio to the baseline and the child's peak RSS above what it started with (CSV and
 JSON are streamed, so they should not grow with the file; XLSX is written to disk by openpyxl's
 write-only mode, once per version of the file — later requests are served from the cache).
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ckanext.zhangdian.conversions import csv_chunks, json_chunks, profile, write_xlsx
+from ckanext.zhangdian.conversions import csv_chunks, encoding_of, json_chunks, write_xlsx
 
 HEADER = ["统一社会信用代码", "单位名称", "所在街道", "地址", "联系电话", "成立日期", "注册资本（万元）", "行业", "状态",
           "备注"]
@@ -85,7 +85,7 @@ def run(rows: int, folder: Path) -> None:
     baseline, base_growth = _timed_in_child(lambda: _parse(path))
     print(f"{rows:,} rows × {len(HEADER)} columns ({path.stat().st_size / 2**20:.0f} MiB)")
     print(f"  {'baseline (csv.reader, every row once)':<38} {baseline:6.2f} s  ratio  1.00  peak +{base_growth:5.1f} MiB")
-    for name, convert in (("strict read (profile)", lambda: profile(str(path))),
+    for name, convert in (("strict read (encoding_of)", lambda: encoding_of(str(path))),
                           ("CSV with BOM", lambda: _drain(csv_chunks(str(path), encoding))),
                           ("JSON", lambda: _drain(json_chunks(str(path), encoding))),
                           ("XLSX (first request)", lambda: write_xlsx(str(path), folder / "out.xlsx", "数据"))):

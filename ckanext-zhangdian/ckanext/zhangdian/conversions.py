@@ -37,11 +37,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from zhangdian_validators.checks.formula_injection import looks_like_formula
 
-__all__ = ["FORMATS", "UnreadableFile", "TooLargeForExcel", "FileProfile", "xlsx_max_rows", "is_convertible", "profile",
-           "csv_chunks", "json_chunks", "json_keys", "cached_xlsx", "write_xlsx", "download_filename",
+__all__ = ["UnreadableFile", "TooLargeForExcel", "FileProfile", "xlsx_max_rows", "is_convertible",
+           "encoding_of", "profile", "csv_chunks", "json_chunks", "json_keys", "cached_xlsx", "write_xlsx", "download_filename",
            "content_disposition"]
 
-FORMATS = ("csv", "xlsx", "json")
 CHUNK = 64 * 1024
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
@@ -86,7 +85,8 @@ def is_convertible(resource: Mapping[str, Any]) -> bool:
 # Reading
 
 
-def _encoding(path: str) -> str:
+def encoding_of(path: str) -> str:
+    """The file's encoding, decided by decoding all of it strictly (raises :class:`UnreadableFile`)."""
     with open(path, "rb") as handle:
         head = handle.read(4)
     if head.startswith(codecs.BOM_UTF8):
@@ -122,7 +122,7 @@ def _rows(path: str, encoding: str) -> Iterator[list[str]]:
 
 def profile(path: str) -> FileProfile:
     """Read the whole file once, strictly: its encoding and shape (raises :class:`UnreadableFile`)."""
-    encoding = _encoding(path)
+    encoding = encoding_of(path)
     rows = columns = longest = 0
     for row in _rows(path, encoding):
         rows += 1

@@ -22,13 +22,13 @@ from zhangdian_validators import messages as validator_messages
 from ckanext.zhangdian import clock, policy, vocabulary_labels
 from ckanext.zhangdian.conversions import is_convertible, xlsx_max_rows
 from ckanext.zhangdian.model import DownloadCount, LinkCheck
+from ckanext.zhangdian.reports.facts import DatasetFacts
 from ckanext.zhangdian.reports.freshness import freshness
 from ckanext.zhangdian.reports.from_package import dataset_facts, info_items
 from ckanext.zhangdian.reports.metadata_score import metadata_score
 
 __all__ = [
-    "zhangdian_freshness",
-    "zhangdian_metadata_score",
+    "zhangdian_dataset_quality",
     "zhangdian_data_dictionary",
     "zhangdian_validation_badge",
     "zhangdian_validation_summary",
@@ -59,7 +59,15 @@ def _all_resources(package: dict[str, Any]) -> list[dict[str, Any]]:
     return [model_dictize.resource_dictize(row, {"model": model}) for row in rows]
 
 
-def zhangdian_freshness(package: dict[str, Any], today: datetime.date | None = None) -> dict[str, Any]:
+def zhangdian_dataset_quality(package: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A dataset's update status and metadata score, as the gap report measures them (its facts are built
+    once for both): ``{"freshness": …, "metadata_score": …}`` — see :func:`_freshness` and
+    :func:`_metadata_score`."""
+    facts = dataset_facts(package, _all_resources(package))
+    return {"freshness": _freshness(package, facts, clock.today()), "metadata_score": _metadata_score(facts)}
+
+
+def _freshness(package: dict[str, Any], facts: DatasetFacts, today: datetime.date) -> dict[str, Any]:
     """Update frequency and freshness of a dataset, as a sentence for the page.
 
     :returns: ``{"state": "overdue"|"on_time"|"unknown"|"unchecked", "text": "应每月更新，已逾期 5 天",
@@ -68,8 +76,7 @@ def zhangdian_freshness(package: dict[str, Any], today: datetime.date | None = N
     """
     code = package.get("update_frequency") or ""
     frequency = vocabulary_labels.label(vocab.UPDATE_FREQUENCY, code) if code else ""
-    facts = dataset_facts(package, _all_resources(package))
-    state = freshness(facts, today or clock.today())
+    state = freshness(facts, today)
     result = {"state": "unchecked", "text": tk._("Update frequency: {frequency}").format(frequency=frequency)
               if frequency else "", "last_update": facts.data_updated[:10], "overdue_days": 0, "due": ""}
     if state is None:
@@ -93,13 +100,12 @@ def _link_failures(package_id: str) -> set[tuple[str, str]]:
     return {(row.resource_id, row.target) for row in rows}
 
 
-def zhangdian_metadata_score(package: dict[str, Any]) -> dict[str, Any]:
+def _metadata_score(facts: DatasetFacts) -> dict[str, Any]:
     """The dataset's metadata score (0–100, after the EU MQA), as the gap report computes it.
 
     :returns: ``{"score": int, "band": "excellent"|"good"|"sufficient"|"bad", "band_label": str,
       "missing": [translated criteria]}``
     """
-    facts = dataset_facts(package, _all_resources(package))
     score = metadata_score(facts, _link_failures(facts.id))
     return {"score": score.score, "band": score.band, "band_label": tk._(BAND_LABELS[score.band]),
             "missing": [message.render(tk._) for message in score.missing]}

@@ -57,8 +57,8 @@ def _facet_counts(search_facets: dict, field: str) -> dict[str, int]:
 def zhangdian_portal_summary() -> dict[str, Any]:
     """The home page's figures, as the current user may see them.
 
-    ``datasets`` (count), ``departments`` (name, title, datasets; most datasets first, every active
-    department listed), ``themes`` (code, label, datasets; only themes with datasets), the district's
+    ``datasets`` (count), ``departments`` (name, title, datasets, url; most datasets first, every active
+    department listed), ``themes`` (code, label, datasets, url; only themes with datasets), the district's
     ``open_rate`` and ``on_time_rate`` from the gap report (None when not measurable), its ``report_date``,
     and ``downloads`` (of data files, all formats).
     """
@@ -70,12 +70,14 @@ def zhangdian_portal_summary() -> dict[str, Any]:
     organizations = model.Session.query(model.Group.name, model.Group.title).filter_by(
         is_organization=True, state="active").all()
     departments = sorted(
-        ({"name": name, "title": title or name, "datasets": by_department.get(name, 0)}
+        ({"name": name, "title": title or name, "datasets": by_department.get(name, 0),
+          "url": tk.h.url_for("organization.read", id=name)}
          for name, title in organizations),
         key=lambda department: (-department["datasets"], department["title"]))
     by_theme = _facet_counts(search["search_facets"], "theme")
     themes = sorted(
-        ({"code": code, "label": vocabulary_labels.label(vocab.THEME, code), "datasets": count}
+        ({"code": code, "label": vocabulary_labels.label(vocab.THEME, code), "datasets": count,
+          "url": tk.h.url_for("dataset.search", theme=code)}
          for code, count in by_theme.items()),
         key=lambda theme: (-theme["datasets"], theme["label"]))
     report = tk.get_action("zhangdian_gap_report_show")(dict(context), {})
